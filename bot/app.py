@@ -1,0 +1,69 @@
+"""Builds the PTB Application and wires everything: database, handlers, scheduler."""
+
+import logging
+
+from telegram import BotCommand
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+
+import handlers
+import scheduler
+from bot import texts
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.runtime import BotContext, MarathonApplication, Services
+from db.engine import create_engine, create_sessionmaker
+from db.migrate import upgrade
+
+log = logging.getLogger(__name__)
+
+
+def build_application(settings: Settings, clock: Clock | None = None) -> MarathonApplication:
+    engine = create_engine(settings.database_url)
+    services = Services(
+        settings=settings,
+        clock=clock or SystemClock(),
+        engine=engine,
+        sessions=create_sessionmaker(engine),
+    )
+    builder = (
+        ApplicationBuilder()
+        .application_class(MarathonApplication, kwargs={"services": services})
+        .token(settings.token)
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.file_url)
+        .context_types(ContextTypes(context=BotContext))
+        .post_init(on_startup)
+        .post_shutdown(on_shutdown)
+    )
+    if settings.telegram_rate_limit > 0:
+        builder = builder.rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=settings.telegram_rate_limit,
+                overall_time_period=1,
+                max_retries=2,  # on 429, wait `retry_after` and try again, twice
+            )
+        )
+    app = builder.build()
+    assert isinstance(app, MarathonApplication)
+    handlers.register(app)
+    scheduler.register(app, interval=settings.scheduler_tick_seconds)
+    return app
+
+
+async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
+    """Migrate the database, then tell Telegram our commands and description."""
+    assert isinstance(app, MarathonApplication)
+    await upgrade(app.services.engine)
+    try:
+        await app.bot.set_my_commands([BotCommand(name, text) for name, text in texts.COMMANDS])
+        await app.bot.set_my_description(texts.BOT_DESCRIPTION)
+        await app.bot.set_my_short_description(texts.BOT_SHORT_DESCRIPTION)
+    except TelegramError as error:  # cosmetic: the bot works without them
+        log.warning("could not set the command menu or description: %s", error)
+    log.info("Marathon is running as @%s", app.bot.username)
+
+
+async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+    assert isinstance(app, MarathonApplication)
+    await app.services.engine.dispose()

@@ -1,0 +1,57 @@
+"""The daily check-in: which questions, in which order, and how an answer is cleaned.
+
+Each question traces to a row of the coaching principles: who you reached (rows 1-3), the value
+you gave first (row 5), the specific ask (row 6) and the follow-up to remember (row 7).
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Question(StrEnum):
+    WHO = "who"
+    GAVE = "gave"
+    ASK = "ask"
+    FOLLOWUP = "followup"
+
+
+QUESTIONS: tuple[Question, ...] = (Question.WHO, Question.GAVE, Question.ASK, Question.FOLLOWUP)
+
+MAX_ANSWER_LENGTH = 1000
+
+# Zero-width and direction-override characters are invisible and only cause trouble in a
+# stored answer; the zero-width joiner stays because emoji sequences need it.
+_KEEP_FORMAT_CHARS = {"\u200d"}
+
+
+@dataclass(frozen=True)
+class CleanAnswer:
+    text: str
+    too_long: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+def question_at(step: int) -> Question | None:
+    """The question to ask after `step` answers, or None when the check-in is complete."""
+    return QUESTIONS[step] if 0 <= step < len(QUESTIONS) else None
+
+
+def clean_answer(raw: str) -> CleanAnswer:
+    """Normalise Unicode, drop control and invisible characters, trim whitespace."""
+    text = unicodedata.normalize("NFC", raw)
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if char in "\n\t" or char in _KEEP_FORMAT_CHARS:
+            kept.append(char)
+        elif category in {"Cc", "Cf", "Cs"}:
+            continue
+        else:
+            kept.append(char)
+    lines = [" ".join(line.split()) for line in "".join(kept).splitlines()]
+    text = "\n".join(line for line in lines if line).strip()
+    return CleanAnswer(text=text, too_long=len(text) > MAX_ANSWER_LENGTH)

@@ -1,0 +1,261 @@
+"""Everything the bot says, in the coach's voice (see shared/coaching-principles.md).
+
+Brief, warm, concrete, no guilt. Messages that come back daily have variants so the same
+sentence does not repeat every day; the choice is deterministic per date so tests stay exact.
+"""
+
+from collections.abc import Sequence
+from datetime import date, datetime, time
+
+from bot.domain.checkin import MAX_ANSWER_LENGTH, Question
+from bot.domain.schedule import local_now
+from bot.domain.stats import Summary
+from bot.domain.timeofday import format_time
+from bot.domain.timezones import TIMEZONE_EXAMPLES, get_zone, is_fixed_offset
+from bot.domain.weekdays import format_days
+
+BOT_DESCRIPTION = (
+    "Marathon is your networking accountability partner. On your networking days it asks four "
+    "quick questions at your chosen time: who you reached, what you gave, what you asked for, "
+    "what to follow up. Streaks show what consistency adds up to. A marathon, not a sprint."
+)
+BOT_SHORT_DESCRIPTION = "A two-minute daily networking check-in. A marathon, not a sprint."
+
+# (command, menu description); the order is the order of /help and of Telegram's menu.
+COMMANDS: Sequence[tuple[str, str]] = (
+    ("checkin", "Start today's check-in"),
+    ("stats", "Your streak and totals"),
+    ("timezone", "Set your timezone: /timezone Berlin"),
+    ("checkintime", "When the daily check-in comes: /checkintime 18:30"),
+    ("days", "Choose your networking days"),
+    ("skip", "Skip the current question"),
+    ("cancel", "Stop the current check-in"),
+    ("start", "Welcome and setup"),
+    ("help", "What I can do"),
+)
+
+# --- onboarding -------------------------------------------------------------------------------
+
+WELCOME = (
+    "Hi {name}! I'm Marathon, your networking accountability partner.\n\n"
+    "On your networking days I'll ask four quick questions: who you connected with, what you "
+    "gave, what you asked for, and what to follow up. Two minutes a day, week after week: "
+    "dig the well before you're thirsty."
+)
+ASK_TIMEZONE = (
+    "First, your timezone, so check-ins arrive at your local time. Send a city or zone "
+    f"({TIMEZONE_EXAMPLES}), or share your location."
+)
+SHARE_LOCATION_BUTTON = "📍 Share my location"
+KEEP_TIMEZONE_BUTTON = "Keep {zone}"
+ASK_CHECKIN_TIME = "When should I check in each day? Tap a time, or send one like 18:30 or 6pm."
+ONBOARDING_DONE = (
+    "You're set: check-ins at {time} ({zone}), {days}.\nNext one: {next}.\n\n"
+    "Want to warm up with a first check-in now?"
+)
+FIRST_CHECKIN_BUTTON = "Start my first check-in"
+WELCOME_BACK = (
+    "Welcome back, {name}! Everything you've logged is still here.\n"
+    "Check-ins at {time} ({zone}), {days}. Next one: {next}.\n\n"
+    "/checkin logs today, /stats shows your streak, /help lists the rest."
+)
+
+# --- settings ---------------------------------------------------------------------------------
+
+TIMEZONE_SET = "Timezone set to {zone}; it's {local_time} there now."
+FIXED_OFFSET_NOTE = (
+    "A fixed offset doesn't follow daylight saving. If your clocks change, send your city instead."
+)
+TIMEZONE_UNKNOWN = (
+    "I couldn't find a timezone called “{text}”. Try a city or zone, e.g. {examples}."
+)
+TIMEZONE_ASK = (
+    "Your timezone is {zone}. To change it, send a city or zone ({examples}) or share your "
+    "location. /cancel keeps it."
+)
+LOCATION_UNKNOWN = "I couldn't tell the timezone from that spot. Send a city instead, e.g. Berlin."
+
+CHECKIN_TIME_SET = "Check-ins at {time} ({zone}), {days}.\nNext one: {next}."
+CHECKIN_TIME_BAD = "I need a time like 18:00, 8:30 or 6pm. When should I check in?"
+CHECKIN_TIME_ASK = (
+    "Your check-in comes at {time} ({zone}). Send a new time like 18:30 or 6pm, or /cancel."
+)
+
+DAYS_SHOW = (
+    "Networking days: {days}.\nTap a day to switch it on or off, or send e.g. /days mon-fri."
+)
+DAYS_SET = "Networking days: {days}.\nNext check-in: {next}."
+DAYS_BAD = "I couldn't read those days. Try /days mon-fri, /days mon,wed,fri or /days every day."
+DAYS_EMPTY = (
+    "Keep at least one day: a gentle pace beats stopping. Try /days mon,thu for a lighter week."
+)
+DAYS_DONE_BUTTON = "Done"
+NO_DAYS = "no days"
+
+SETTINGS_NEED_START = "Let's get you set up first: send /start."
+NOTHING_PENDING = "Nothing to cancel, you're all clear. /checkin starts a check-in."
+INPUT_CANCELLED = "OK, nothing changed."
+
+# --- the check-in -----------------------------------------------------------------------------
+
+PROMPTS = (
+    "Check-in time, {name}. Who did you reach today, and what did you give?",
+    "Ready for today's check-in, {name}? Four quick questions, then you're done.",
+    "Hi {name}, your daily check-in is here. Even a quiet day is worth logging.",
+    "{name}, two minutes for your networking log? Small steps, every week, add up.",
+)
+PROMPT_WHY = "(You chose {time} on {days}. /checkintime or /days changes that.)"
+START_CHECKIN_BUTTON = "Start check-in"
+
+QUESTION_TEXTS: dict[Question, str] = {
+    Question.WHO: (
+        "1/4 · Who did you connect with today? Names help, e.g. “Sally (coffee), Tom (email)”."
+    ),
+    Question.GAVE: (
+        "2/4 · What value did you give first? An intro, an article, a congratulation: "
+        "small gives count."
+    ),
+    Question.ASK: (
+        "3/4 · What specific ask or next step did you make? "
+        "e.g. “asked Priya for a 20-minute call”."
+    ),
+    Question.FOLLOWUP: (
+        "4/4 · Anything to follow up on? e.g. “Sally on Friday: send the article”."
+    ),
+}
+QUICK_REPLIES: dict[Question, str] = {
+    Question.WHO: "Nobody today",
+    Question.GAVE: "Nothing this time",
+    Question.ASK: "No ask today",
+    Question.FOLLOWUP: "Nothing to follow up",
+}
+SUMMARY_LABELS: dict[Question, str] = {
+    Question.WHO: "Connected",
+    Question.GAVE: "Gave",
+    Question.ASK: "Asked",
+    Question.FOLLOWUP: "Follow up",
+}
+CHECKIN_HINT = "(/skip skips a question, /cancel stops.)"
+CHECKIN_RESUMED = "Picking up where we left off."
+CHECKIN_SAVED = "✅ Check-in saved."
+CHECKIN_QUIET_DAY = "Quiet days happen. Showing up still counts."
+CHECKIN_CANCELLED = "Check-in stopped; your answers so far are kept. /checkin starts a fresh one."
+NOTHING_TO_SKIP = "There's no question open right now. /checkin starts a check-in."
+ANSWER_TOO_LONG = (
+    f"That's more than I can keep ({MAX_ANSWER_LENGTH} characters max). A line or two is plenty: "
+    "could you shorten it?"
+)
+ANSWER_EMPTY = "I couldn't find any words in that. Type your answer, or /skip."
+ANSWER_NOT_TEXT = "I can only read text answers. Type it out, or /skip this one."
+STALE_BUTTON = "That button belongs to an earlier message; it no longer applies."
+
+STREAK_FIRST = "Day 1 of your streak. Every marathon starts with one step."
+STREAK_GOING = "🔥 {n} networking days in a row."
+STREAK_WEEKS = "🔥 {n} networking days in a row. That's the consistency that compounds."
+
+# --- stats ------------------------------------------------------------------------------------
+
+STATS_EMPTY = "No check-ins yet. The first one takes two minutes: /checkin"
+STATS = (
+    "📈 Your marathon so far\n\n"
+    "Current streak: {current}\n"
+    "Longest streak: {longest}\n"
+    "Last 7 days: {week} check-ins\n"
+    "Last 30 days: {month} check-ins\n"
+    "All time: {total} check-ins\n\n"
+    "{cheer}\n"
+    "(Streaks count your networking days: {days}.)"
+)
+CHEER_TODAY_OPEN = "Today is still open: /checkin keeps the streak going."
+CHEER_RESTART = "A fresh start is one check-in away. No catching up needed."
+CHEER_STEADY = "Steady weeks beat heroic days. Keep the pace."
+
+# --- everything else --------------------------------------------------------------------------
+
+HELP_HEADER = "Here's what I can do:"
+UNKNOWN_COMMAND = "I don't know {command}. /help lists everything I can do."
+STRAY_TEXT = "I'm not sure what to do with that. /checkin starts a check-in; /help lists the rest."
+NOT_TEXT = "I can only read text messages. /help lists what I can do."
+PRIVATE_ONLY = (
+    "I coach one person at a time. Message me in a private chat: tap my name, then Message."
+)
+SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
+
+
+def days_label(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def pick(variants: Sequence[str], day: date) -> str:
+    """The same variant all day, a different one the next."""
+    return variants[day.toordinal() % len(variants)]
+
+
+def when(instant: datetime | None, zone_name: str, now: datetime) -> str:
+    """'today at 18:00', 'tomorrow at 09:00', 'Monday at 18:00' or '3 Dec at 18:00'."""
+    if instant is None:
+        return "not scheduled"
+    tz = get_zone(zone_name)
+    local = instant.astimezone(tz)
+    today = local_now(now, tz).date()
+    hhmm = local.strftime("%H:%M")
+    delta = (local.date() - today).days
+    if delta == 0:
+        return f"today at {hhmm}"
+    if delta == 1:
+        return f"tomorrow at {hhmm}"
+    if 1 < delta < 7:
+        return f"{local:%A} at {hhmm}"
+    return f"{local.day} {local:%b} at {hhmm}"
+
+
+def schedule_line(template: str, *, at: time, zone: str, days: int, **extra: str) -> str:
+    return template.format(time=format_time(at), zone=zone, days=format_days(days), **extra)
+
+
+def timezone_set(zone: str, now: datetime) -> str:
+    local = local_now(now, get_zone(zone))
+    text = TIMEZONE_SET.format(zone=zone, local_time=local.strftime("%H:%M"))
+    return f"{text}\n{FIXED_OFFSET_NOTE}" if is_fixed_offset(zone) else text
+
+
+def help_text() -> str:
+    lines = [f"/{name} — {description}" for name, description in COMMANDS]
+    return "\n".join([HELP_HEADER, *lines])
+
+
+def question(q: Question, *, first: bool) -> str:
+    return f"{QUESTION_TEXTS[q]}\n{CHECKIN_HINT}" if first else QUESTION_TEXTS[q]
+
+
+def checkin_summary(answers: dict[Question, str | None], streak: int) -> str:
+    lines = [CHECKIN_SAVED, ""]
+    for q, label in SUMMARY_LABELS.items():
+        lines.append(f"{label}: {answers.get(q) or '—'}")
+    lines.append("")
+    if not any(answers.values()):
+        lines.append(CHECKIN_QUIET_DAY)
+    lines.append(streak_line(streak))
+    return "\n".join(lines)
+
+
+def streak_line(streak: int) -> str:
+    if streak <= 1:
+        return STREAK_FIRST
+    return (STREAK_WEEKS if streak >= 5 else STREAK_GOING).format(n=streak)
+
+
+def stats(summary: Summary, days: int) -> str:
+    if summary.today_open:
+        cheer = CHEER_TODAY_OPEN if summary.current_streak else CHEER_RESTART
+    else:
+        cheer = CHEER_STEADY if summary.current_streak else CHEER_RESTART
+    return STATS.format(
+        current=days_label(summary.current_streak),
+        longest=days_label(summary.longest_streak),
+        week=summary.last_7_days,
+        month=summary.last_30_days,
+        total=summary.total,
+        cheer=cheer,
+        days=format_days(days),
+    )

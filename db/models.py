@@ -1,0 +1,136 @@
+"""The tables. The database is the source of truth for schedules, conversations and sends."""
+
+from datetime import date, datetime, time
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    ForeignKey,
+    Index,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from db.types import BigIntPK, UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+    }
+
+
+class User(Base):
+    """A Telegram user and their coaching settings. `id` is the Telegram user id."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    first_name: Mapped[str] = mapped_column(String(128), default="")
+    timezone: Mapped[str] = mapped_column(String(64))
+    checkin_time: Mapped[time] = mapped_column(Time)
+    networking_days: Mapped[int] = mapped_column(SmallInteger)
+    # The next instant a check-in prompt is due (UTC); NULL when there is nothing to send.
+    next_checkin_at: Mapped[datetime | None]
+    # False once Telegram says the user blocked the bot; true again when they write.
+    active: Mapped[bool] = mapped_column(default=True)
+    # Which free-text answer the bot is waiting for outside a check-in ("timezone", ...).
+    awaiting: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_users_due", "active", "next_checkin_at"),)
+
+
+class CheckIn(Base):
+    """One daily check-in; `step` is how many questions have been answered or skipped."""
+
+    __tablename__ = "checkins"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    local_date: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | done | cancelled
+    step: Mapped[int] = mapped_column(SmallInteger, default=0)
+    started_at: Mapped[datetime]
+    completed_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        Index("ix_checkins_user_id_local_date", "user_id", "local_date"),
+        # At most one check-in in progress per user.
+        Index(
+            "uq_checkins_one_open",
+            "user_id",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
+
+
+class Answer(Base):
+    """One answer, keyed by the Telegram message so a re-delivered update is stored once."""
+
+    __tablename__ = "checkin_answers"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    checkin_id: Mapped[int] = mapped_column(ForeignKey("checkins.id", ondelete="CASCADE"))
+    question: Mapped[str] = mapped_column(String(32))
+    # "text": typed or chosen; "none": a quick "nobody/nothing today"; "skipped": /skip.
+    kind: Mapped[str] = mapped_column(String(16), default="text")
+    text: Mapped[str | None] = mapped_column(Text)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime]
+
+    __table_args__ = (
+        UniqueConstraint("checkin_id", "question"),
+        UniqueConstraint("chat_id", "message_id"),
+    )
+
+
+class OutboxMessage(Base):
+    """A message the bot decided to send on its own; dispatched and tracked by the scheduler."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    kind: Mapped[str] = mapped_column(String(32))
+    # e.g. "checkin:<user>:<local date>": the unique key that makes planning idempotent.
+    dedupe_key: Mapped[str] = mapped_column(String(128), unique=True)
+    payload: Mapped[dict[str, Any]]
+    # pending | sending | sent | failed | missed | skipped | expired
+    status: Mapped[str] = mapped_column(String(16))
+    due_at: Mapped[datetime]
+    not_before: Mapped[datetime]
+    # After this instant the message is stale and is not sent at all (NULL: never stale).
+    expires_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    claimed_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_outbox_status_not_before", "status", "not_before"),)

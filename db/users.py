@@ -1,0 +1,88 @@
+"""Queries about users and their check-in schedule."""
+
+from collections.abc import Sequence
+from datetime import datetime, time
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.schedule import next_occurrence
+from bot.domain.timezones import get_zone
+from db.models import OutboxMessage, User
+
+
+async def get_user(session: AsyncSession, user_id: int) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def create_user(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    chat_id: int,
+    first_name: str,
+    timezone: str,
+    checkin_time: time,
+    networking_days: int,
+    now: datetime,
+) -> User:
+    user = User(
+        id=user_id,
+        chat_id=chat_id,
+        first_name=first_name[:128],
+        timezone=timezone,
+        checkin_time=checkin_time,
+        networking_days=networking_days,
+        active=True,
+        created_at=now,
+        updated_at=now,
+    )
+    reschedule(user, now)
+    session.add(user)
+    await session.flush()
+    return user
+
+
+def reschedule(user: User, now: datetime) -> None:
+    """Point `next_checkin_at` at the next check-in strictly after `now`.
+
+    Called whenever the timezone, the time or the days change. A prompt already sent today keeps
+    its outbox key, so moving the time later the same day never sends a second prompt.
+    """
+    user.next_checkin_at = next_occurrence(
+        now, get_zone(user.timezone), user.checkin_time, user.networking_days
+    )
+    user.updated_at = now
+
+
+async def due_users(session: AsyncSession, now: datetime, limit: int) -> Sequence[User]:
+    """Active users whose check-in instant has come, locked so replicas share the work."""
+    query = (
+        select(User)
+        .where(User.active.is_(True), User.next_checkin_at <= now)
+        .order_by(User.next_checkin_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return (await session.scalars(query)).all()
+
+
+async def mark_unreachable(session: AsyncSession, user_id: int, now: datetime) -> None:
+    """Telegram said the user blocked the bot (or the chat is gone): stop every send to them."""
+    await session.execute(
+        update(User).where(User.id == user_id).values(active=False, updated_at=now)
+    )
+    await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.user_id == user_id, OutboxMessage.status == "pending")
+        .values(status="failed", last_error="user unreachable")
+    )
+
+
+def reactivate(user: User, now: datetime) -> bool:
+    """The user wrote again after blocking us: resume their schedule from now."""
+    if user.active:
+        return False
+    user.active = True
+    reschedule(user, now)
+    return True

@@ -1,0 +1,92 @@
+"""Small helpers shared by the feature handlers."""
+
+import contextlib
+
+from telegram import CallbackQuery, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ApplicationHandlerStop
+
+from bot import texts
+from bot.domain.weekdays import MON_FRI
+from bot.runtime import BotContext
+from db.models import User
+from db.users import create_user, get_user, reactivate
+
+
+async def ensure_user(update: Update, context: BotContext) -> tuple[User, bool]:
+    """The sender's row, created with the default settings if new. Returns (user, created)."""
+    tg_user = update.effective_user
+    chat = update.effective_chat
+    assert tg_user is not None and chat is not None
+    user = await get_user(context.db, tg_user.id)
+    if user is not None:
+        return user, False
+    settings = context.settings
+    user = await create_user(
+        context.db,
+        user_id=tg_user.id,
+        chat_id=chat.id,
+        first_name=tg_user.first_name or "",
+        timezone=settings.default_timezone,
+        checkin_time=settings.default_checkin_time,
+        networking_days=MON_FRI,
+        now=context.now(),
+    )
+    return user, True
+
+
+async def known_user(update: Update, context: BotContext) -> User | None:
+    """The sender's row, or None (after telling them to /start) for someone we never met."""
+    assert update.effective_user is not None
+    user = await get_user(context.db, update.effective_user.id)
+    if user is None:
+        await reply(update, texts.SETTINGS_NEED_START)
+    return user
+
+
+async def reply(update: Update, text: str, **kwargs: object) -> Message:
+    """Send `text` to the chat the update came from (works for messages and button presses)."""
+    chat = update.effective_chat
+    assert chat is not None
+    return await chat.send_message(text, **kwargs)  # type: ignore[arg-type]
+
+
+async def welcome_back_if_blocked(update: Update, context: BotContext) -> None:
+    """Someone who blocked the bot wrote again: resume their schedule (group -1, every update)."""
+    if update.effective_user is None or update.effective_chat is None:
+        return
+    if update.effective_chat.type != "private":
+        return
+    user = await get_user(context.db, update.effective_user.id)
+    if user is not None and reactivate(user, context.now()):
+        await context.db.commit()
+
+
+async def private_chats_only(update: Update, context: BotContext) -> None:
+    """Group chats get one polite pointer per command or button, then nothing else happens."""
+    chat = update.effective_chat
+    if chat is None or chat.type == "private":
+        return
+    if chat.type == "channel":
+        raise ApplicationHandlerStop
+    if update.callback_query is not None:
+        await update.callback_query.answer(texts.PRIVATE_ONLY, show_alert=True)
+    elif update.effective_message is not None and _is_command(update.effective_message):
+        await update.effective_message.reply_text(texts.PRIVATE_ONLY)
+    raise ApplicationHandlerStop
+
+
+def _is_command(message: Message) -> bool:
+    return bool(message.text and message.text.startswith("/"))
+
+
+async def stale_button(update: Update, context: BotContext) -> None:
+    """A button whose data no handler knows (from an old version, or forged)."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(texts.STALE_BUTTON)
+
+
+async def edit_quietly(query: CallbackQuery, text: str, **kwargs: object) -> None:
+    """Edit the pressed message; an unchanged or vanished message is not worth an error."""
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(text, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,74 @@
+"""Plan: turn every check-in whose time has come into one outbox row.
+
+The outbox key `checkin:<user>:<local date>` makes this idempotent: never more than one prompt
+per user per local date, however often a tick runs or however many replicas run it.
+"""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, texts
+from bot.domain.schedule import local_date, next_occurrence, prompt_deadline
+from bot.domain.timezones import get_zone
+from db.checkins import has_checkin_on
+from db.models import User
+from db.outbox import enqueue
+from db.users import due_users
+
+BATCH = 500
+CHECKIN_PROMPT = "checkin"
+
+
+async def plan_checkin_prompts(session: AsyncSession, now: datetime) -> int:
+    """Queue the prompts that are due; returns how many will be sent."""
+    queued = 0
+    while True:
+        users = await due_users(session, now, BATCH)
+        for user in users:
+            queued += await _plan(session, user, now)
+        await session.commit()
+        if len(users) < BATCH:
+            return queued
+
+
+async def _plan(session: AsyncSession, user: User, now: datetime) -> int:
+    assert user.next_checkin_at is not None
+    due = user.next_checkin_at
+    tz = get_zone(user.timezone)
+    day = local_date(due, tz)
+    deadline = prompt_deadline(due, tz)
+    if await has_checkin_on(session, user.id, day):
+        status = "skipped"  # they already checked in today: no prompt needed
+    elif now > deadline:
+        status = "missed"  # the bot was down too long; a late prompt would be noise
+    else:
+        status = "pending"
+    inserted = await enqueue(
+        session,
+        user_id=user.id,
+        chat_id=user.chat_id,
+        kind=CHECKIN_PROMPT,
+        key=f"{CHECKIN_PROMPT}:{user.id}:{day.isoformat()}",
+        payload=prompt_payload(user, day),
+        due_at=due,
+        expires_at=deadline,
+        now=now,
+        status=status,
+    )
+    user.next_checkin_at = next_occurrence(
+        max(due, now), tz, user.checkin_time, user.networking_days
+    )
+    return int(inserted and status == "pending")
+
+
+def prompt_payload(user: User, day: date) -> dict[str, Any]:
+    greeting = texts.pick(texts.PROMPTS, day).format(name=user.first_name or "there")
+    why = texts.schedule_line(
+        texts.PROMPT_WHY, at=user.checkin_time, zone=user.timezone, days=user.networking_days
+    )
+    return {
+        "text": f"{greeting}\n\n{why}",
+        "reply_markup": keyboards.start_checkin().to_dict(),
+    }

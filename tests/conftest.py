@@ -1,0 +1,73 @@
+"""Shared fixtures: a database (SQLite file, or PostgreSQL when TEST_DATABASE_URL is set), the
+Bot API emulator, and the real bot running against both."""
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
+
+from bot.clock import ManualClock
+from tests.emulator import BotAPIEmulator
+from tests.harness import START, TOKEN, USER_ID, Chat, RunningBot, make_settings
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """Which database a test runs on; parametrize with `indirect=True` to run on both."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+async def database_url(backend: str, tmp_path: object) -> AsyncIterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path}/marathon.sqlite3"
+        return
+    server = os.environ.get("TEST_DATABASE_URL")
+    if not server:
+        pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL tests need a server to talk to")
+    url = make_url(server)
+    name = f"marathon_test_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(
+        host=url.host, port=url.port, user=url.username, password=url.password, database=url.database
+    )
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        yield url.set(drivername="postgresql+asyncpg", database=name).render_as_string(
+            hide_password=False
+        )
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock(START)
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[BotAPIEmulator]:
+    async with BotAPIEmulator(TOKEN) as emu:
+        yield emu
+
+
+@pytest.fixture
+async def bot(
+    emulator: BotAPIEmulator, database_url: str, clock: ManualClock
+) -> AsyncIterator[RunningBot]:
+    running = RunningBot(emulator, make_settings(emulator, database_url), clock)
+    await running.start()
+    try:
+        yield running
+    finally:
+        await running.stop()
+
+
+@pytest.fixture
+def chat(emulator: BotAPIEmulator) -> Chat:
+    return Chat(emulator, USER_ID)

@@ -1,0 +1,28 @@
+"""Everything unexpected: unknown commands, stray messages, group chats."""
+
+from db.models import User
+from tests.harness import USER_ID, Chat, RunningBot
+
+
+async def test_unknown_command_points_to_help(bot: RunningBot, chat: Chat) -> None:
+    answer = await chat.say("/frobnicate now")
+    assert answer["text"] == "I don't know /frobnicate. /help lists everything I can do."
+
+
+async def test_stray_text_and_stickers_point_to_help(bot: RunningBot, chat: Chat) -> None:
+    assert "/help" in (await chat.say("hello?"))["text"]
+    chat.emulator.user_sticker(user_id=USER_ID)
+    assert (await chat.reply())["text"].startswith("I can only read text messages.")
+
+
+async def test_group_chats_get_a_pointer_and_nothing_is_stored(bot: RunningBot, chat: Chat) -> None:
+    emulator = chat.emulator
+    emulator.user_message("/start", user_id=USER_ID, chat_type="group")
+    answer = await emulator.next_message(-USER_ID)
+    assert answer["text"].startswith("I coach one person at a time.")
+    emulator.user_message("just chatting", user_id=USER_ID, chat_type="group")
+    await emulator.wait_idle()
+    emulator.user_message("/checkin", user_id=USER_ID, chat_type="group")
+    await emulator.next_message(-USER_ID)
+    assert len(emulator.messages_to(-USER_ID)) == 2  # the chatter got no answer
+    assert await bot.rows(User) == []

@@ -1,0 +1,139 @@
+"""Run the real bot (PTB Application, database, scheduler) against the Bot API emulator.
+
+`RunningBot` starts the application exactly as `run_polling` does (initialize, post_init,
+polling, start) but with a `ManualClock`, so a test moves time instead of sleeping, and calls
+the scheduler tick itself instead of waiting for APScheduler.
+"""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.app import build_application
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.runtime import MarathonApplication
+from scheduler.tick import TickReport, run_tick
+from tests.emulator import JSON, BotAPIEmulator
+
+TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
+USER_ID = 1001
+# A Monday evening in Berlin winter time (UTC+1).
+START = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+
+
+def make_settings(emulator: BotAPIEmulator, database_url: str, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "telegram_bot_token": TOKEN,
+        "telegram_api_base_url": emulator.base_url,
+        "database_url": database_url,
+        "scheduler_tick_seconds": 3600,  # tests call the tick themselves
+        "telegram_rate_limit": 0,
+        "log_level": "DEBUG",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+class RunningBot:
+    def __init__(self, emulator: BotAPIEmulator, settings: Settings, clock: ManualClock) -> None:
+        self.emulator = emulator
+        self.settings = settings
+        self.clock = clock
+        self.app: MarathonApplication | None = None
+
+    async def start(self) -> None:
+        app = build_application(self.settings, self.clock)
+        await app.initialize()
+        if app.post_init:
+            await app.post_init(app)
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0, timeout=1)
+        await app.start()
+        self.app = app
+
+    async def stop(self) -> None:
+        app, self.app = self.app, None
+        if app is None:
+            return
+        assert app.updater is not None
+        if app.updater.running:
+            await app.updater.stop()
+        if app.running:
+            await app.stop()
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+    async def tick(self) -> TickReport:
+        assert self.app is not None
+        return await run_tick(self.app)
+
+    @asynccontextmanager
+    async def session(self) -> AsyncIterator[AsyncSession]:
+        assert self.app is not None
+        async with self.app.services.sessions() as session:
+            yield session
+
+    async def rows(self, model: Any, *where: Any) -> list[Any]:
+        async with self.session() as session:
+            return list((await session.scalars(select(model).where(*where))).all())
+
+
+class Chat:
+    """One user's private chat with the bot, seen from the user's side."""
+
+    def __init__(self, emulator: BotAPIEmulator, user_id: int = USER_ID, first_name: str = "Ann"):
+        self.emulator = emulator
+        self.user_id = user_id
+        self.first_name = first_name
+
+    def send(self, text: str) -> JSON:
+        return self.emulator.user_message(text, user_id=self.user_id, first_name=self.first_name)
+
+    async def reply(self, timeout: float = 5.0) -> JSON:  # noqa: ASYNC109
+        return await self.emulator.next_message(self.user_id, timeout=timeout)
+
+    async def say(self, text: str) -> JSON:
+        """Send `text` and return the bot's next message."""
+        self.send(text)
+        return await self.reply()
+
+    async def press(self, message: JSON, data: str | None = None) -> None:
+        """Tap a button under `message` (the only one, or the one whose data is `data`)."""
+        if data is None:
+            buttons = [b for row in message["reply_markup"]["inline_keyboard"] for b in row]
+            assert len(buttons) == 1, f"several buttons, say which: {buttons}"
+            data = buttons[0]["callback_data"]
+        self.emulator.user_presses(message, data, user_id=self.user_id)
+
+    async def tap(self, message: JSON, label: str) -> JSON:
+        """Tap the button labelled `label` and return the bot's next message."""
+        await self.press(message, button_data(message, label))
+        return await self.reply()
+
+    async def quiet(self) -> None:
+        """Wait until the bot fetched everything we sent (it may have answered nothing)."""
+        await self.emulator.wait_idle()
+
+
+def button_data(message: JSON, label: str) -> str:
+    for row in message["reply_markup"]["inline_keyboard"]:
+        for button in row:
+            if button["text"] == label:
+                return str(button["callback_data"])
+    raise AssertionError(f"no button {label!r} in {message.get('reply_markup')}")
+
+
+def button_labels(message: JSON) -> list[str]:
+    markup = message.get("reply_markup") or {}
+    rows = markup.get("inline_keyboard") or markup.get("keyboard") or []
+    return [button["text"] for row in rows for button in row]
