@@ -1,0 +1,101 @@
+"""Networking days as a 7-bit mask: Monday is bit 0 … Sunday is bit 6.
+
+One small integer fits a database column, and "is this a networking day?" becomes a bit test.
+"""
+
+import re
+from datetime import date
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+MON_FRI = 0b0011111
+WEEKENDS = 0b1100000
+EVERY_DAY = 0b1111111
+
+_WORDS = {
+    "everyday": EVERY_DAY,
+    "daily": EVERY_DAY,
+    "all": EVERY_DAY,
+    "weekdays": MON_FRI,
+    "weekday": MON_FRI,
+    "workdays": MON_FRI,
+    "weekends": WEEKENDS,
+    "weekend": WEEKENDS,
+}
+_NAMED_MASKS = {0: "no days", EVERY_DAY: "every day", WEEKENDS: "weekends"}
+_RANGE_WORDS = re.compile(r"\s*(?:[-–—]|\bto\b|\bthrough\b|\bthru\b)\s*")
+_SEPARATORS = re.compile(r"[\s,;/&+]+")
+_FILLERS = frozenset({"", "and", "days"})
+
+
+def is_networking_day(mask: int, day: date) -> bool:
+    """Whether `day` (a local date) is in the mask."""
+    return bool(mask & (1 << day.weekday()))
+
+
+def toggle(mask: int, weekday_index: int) -> int:
+    """Flip one day (0 = Monday) in or out of the mask."""
+    if not 0 <= weekday_index < len(DAY_NAMES):
+        raise ValueError(f"weekday index must be 0..6, got {weekday_index}")
+    return mask ^ (1 << weekday_index)
+
+
+def parse_days(text: str) -> int | None:
+    """Read days like `mon-fri`, `Mon, Wed, Fri`, `weekends`, `fri-mon`; None if unreadable."""
+    normalized = " ".join(text.casefold().replace(".", "").split())
+    normalized = _RANGE_WORDS.sub("-", normalized.replace("every day", "everyday"))
+    mask = 0
+    for token in _SEPARATORS.split(normalized):
+        if token in _FILLERS:
+            continue
+        token_mask = _token_mask(token)
+        if token_mask is None:
+            return None
+        mask |= token_mask
+    return mask or None
+
+
+def format_days(mask: int) -> str:
+    """Human text: `Mon–Fri`, `Mon, Wed, Fri`, `Fri–Mon`, `weekends`, `every day`, `no days`."""
+    mask &= EVERY_DAY
+    if mask in _NAMED_MASKS:
+        return _NAMED_MASKS[mask]
+    wraps = bool(mask & 1 and mask & (1 << 6))  # a run like Fri–Mon crosses Sunday
+    start = next(i for i in range(7) if not mask & (1 << i)) if wraps else 0
+    runs: list[list[int]] = []
+    previous_set = False
+    for step in range(7):
+        day = (start + step) % 7
+        is_set = bool(mask & (1 << day))
+        if is_set and previous_set:
+            runs[-1].append(day)
+        elif is_set:
+            runs.append([day])
+        previous_set = is_set
+    return ", ".join(_format_run(run) for run in runs)
+
+
+def _format_run(run: list[int]) -> str:
+    """`Mon–Thu` for three or more consecutive days, else the names one by one."""
+    if len(run) >= 3:
+        return f"{DAY_NAMES[run[0]]}–{DAY_NAMES[run[-1]]}"
+    return ", ".join(DAY_NAMES[day] for day in run)
+
+
+def _token_mask(token: str) -> int | None:
+    """The mask for one word, day name or `a-b` range (wrapping past Sunday)."""
+    if token in _WORDS:
+        return _WORDS[token]
+    first, dash, last = token.partition("-")
+    start, end = _day_index(first), _day_index(last if dash else first)
+    if start is None or end is None:
+        return None
+    return sum(1 << ((start + offset) % 7) for offset in range((end - start) % 7 + 1))
+
+
+def _day_index(word: str) -> int | None:
+    """0..6 for a day name or any prefix of it of two letters or more (`tu`, `thurs`)."""
+    if len(word) < 2:
+        return None
+    return next((i for i, name in enumerate(_FULL_NAMES) if name.startswith(word)), None)
