@@ -33,7 +33,11 @@ async def database_url(backend: str, tmp_path: object) -> AsyncIterator[str]:
     url = make_url(server)
     name = f"marathon_test_{uuid.uuid4().hex[:12]}"
     admin = await asyncpg.connect(
-        host=url.host, port=url.port, user=url.username, password=url.password, database=url.database
+        host=url.host,
+        port=url.port,
+        user=url.username,
+        password=url.password,
+        database=url.database,
     )
     try:
         await admin.execute(f'CREATE DATABASE "{name}"')

@@ -43,7 +43,9 @@ async def test_streaks_over_two_weeks(bot: RunningBot, chat: Chat, clock: Manual
     assert "Day 1 of your streak" in summary["text"]
 
 
-async def test_a_weekend_checkin_is_a_bonus(bot: RunningBot, chat: Chat, clock: ManualClock) -> None:
+async def test_a_weekend_checkin_is_a_bonus(
+    bot: RunningBot, chat: Chat, clock: ManualClock
+) -> None:
     for _ in range(7):  # Monday to Sunday, every day
         await complete_checkin(chat)
         clock.advance(timedelta(days=1))
