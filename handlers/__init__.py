@@ -4,13 +4,14 @@ from telegram import Update
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     TypeHandler,
     filters,
 )
 
-from handlers import checkin, common, errors, messages, settings, start, stats
+from handlers import checkin, common, errors, membership, messages, settings, start, stats
 
 PRIVATE = filters.ChatType.PRIVATE
 NEW_MESSAGE = filters.UpdateType.MESSAGE & PRIVATE
@@ -38,6 +39,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             CallbackQueryHandler(settings.checkin_time_button, pattern=r"^time:"),
             CallbackQueryHandler(settings.days_button, pattern=r"^days:"),
             CallbackQueryHandler(common.stale_button),
+            ChatMemberHandler(membership.bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(NEW_MESSAGE & filters.LOCATION, settings.location),
             MessageHandler(NEW_MESSAGE & filters.COMMAND, messages.unknown_command),
             MessageHandler(NEW_MESSAGE & filters.TEXT, messages.text),

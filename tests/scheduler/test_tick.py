@@ -176,3 +176,36 @@ async def test_a_chat_that_is_gone_marks_the_user_unreachable(
     assert (await bot.tick()).dispatched.failed == 1
     (user,) = await bot.rows(User)
     assert user.active is False
+
+
+def membership_update(status: str, old: str) -> dict:
+    ann = {"id": USER_ID, "is_bot": False, "first_name": "Ann"}
+    bot_user = {"id": 123456, "is_bot": True, "first_name": "Marathon"}
+    return {
+        "my_chat_member": {
+            "chat": {"id": USER_ID, "type": "private", "first_name": "Ann"},
+            "from": ann,
+            "date": 1767614400,
+            "old_chat_member": {"status": old, "user": bot_user, "until_date": 0},
+            "new_chat_member": {"status": status, "user": bot_user, "until_date": 0},
+        }
+    }
+
+
+async def test_blocking_and_unblocking_is_noticed_before_any_send(
+    bot: RunningBot, chat: Chat, clock: ManualClock
+) -> None:
+    await berlin_user(chat)
+    other = Chat(chat.emulator, user_id=2002)  # updates run in order: their reply syncs us
+    chat.emulator.queue_update(membership_update("kicked", old="member"))
+    await other.say("/help")
+    (user,) = await bot.rows(User)
+    assert user.active is False
+    clock.set(DUE)
+    assert (await bot.tick()).planned == 0
+    assert chat.emulator.calls_of("sendMessage")[-1]["chat_id"] == 2002
+
+    chat.emulator.queue_update(membership_update("member", old="kicked"))
+    await other.say("/help")
+    (user,) = await bot.rows(User)
+    assert user.active is True

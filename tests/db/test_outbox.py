@@ -1,0 +1,122 @@
+"""The outbox and the due-user query on each backend: idempotent, claimed once."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.domain.weekdays import MON_FRI
+from db.engine import create_engine, create_sessionmaker
+from db.migrate import upgrade
+from db.models import OutboxMessage, User
+from db.outbox import SENDING_LEASE, claim_due, enqueue, expire_stale
+from db.users import create_user, due_users
+
+pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    engine = create_engine(database_url)
+    await upgrade(engine)
+    await upgrade(engine)  # a second run is a no-op
+    try:
+        yield create_sessionmaker(engine)
+    finally:
+        await engine.dispose()
+
+
+async def add_user(session: AsyncSession, user_id: int, at: time = time(9)) -> User:
+    return await create_user(
+        session,
+        user_id=user_id,
+        chat_id=user_id,
+        first_name="Ann",
+        timezone="Europe/Berlin",
+        checkin_time=at,
+        networking_days=MON_FRI,
+        now=NOW - timedelta(days=1),
+    )
+
+
+async def queue(session: AsyncSession, user_id: int, key: str, **kwargs: object) -> bool:
+    return await enqueue(
+        session,
+        user_id=user_id,
+        chat_id=user_id,
+        kind="checkin",
+        key=key,
+        payload={"text": "hi"},
+        due_at=NOW,
+        now=NOW,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+async def test_enqueue_is_idempotent(sessions: async_sessionmaker[AsyncSession]) -> None:
+    async with sessions() as session:
+        await add_user(session, 1)
+        assert await queue(session, 1, "checkin:1:2026-03-02") is True
+        assert await queue(session, 1, "checkin:1:2026-03-02") is False
+        await session.commit()
+        rows = (await session.scalars(select(OutboxMessage))).all()
+    assert [(r.dedupe_key, r.status, r.payload) for r in rows] == [
+        ("checkin:1:2026-03-02", "pending", {"text": "hi"})
+    ]
+    assert rows[0].due_at == NOW  # aware UTC back from both backends
+
+
+async def test_claims_never_overlap(sessions: async_sessionmaker[AsyncSession]) -> None:
+    async with sessions() as session:
+        await add_user(session, 1)
+        for n in range(10):
+            await queue(session, 1, f"k{n}")
+        await session.commit()
+
+    async def claim() -> list[int]:
+        async with sessions() as session:
+            return [row.id for row in await claim_due(session, NOW, limit=4)]
+
+    results = await asyncio.gather(claim(), claim(), claim())
+    claimed = [row_id for batch in results for row_id in batch]
+    assert len(claimed) == len(set(claimed)) == 10
+    async with sessions() as session:
+        rows = (await session.scalars(select(OutboxMessage))).all()
+    assert {r.status for r in rows} == {"sending"}
+    assert {r.attempts for r in rows} == {1}
+
+
+async def test_expiry_and_interrupted_sends(sessions: async_sessionmaker[AsyncSession]) -> None:
+    async with sessions() as session:
+        await add_user(session, 1)
+        await queue(session, 1, "in-flight")
+        await queue(session, 1, "stale", expires_at=NOW + timedelta(hours=1))
+        await queue(session, 1, "fresh", expires_at=NOW + timedelta(hours=5))
+        await session.commit()
+        (in_flight,) = await claim_due(session, NOW, limit=1)  # oldest first
+        assert in_flight.dedupe_key == "in-flight"
+        later = NOW + SENDING_LEASE + timedelta(hours=1)
+        await expire_stale(session, later)
+        await session.commit()
+        statuses = dict(
+            (await session.execute(select(OutboxMessage.dedupe_key, OutboxMessage.status))).all()
+        )
+    # A row that was mid-send when its process died is not retried: no duplicates.
+    assert statuses == {"in-flight": "failed", "stale": "expired", "fresh": "pending"}
+
+
+async def test_due_users_uses_utc_instants(sessions: async_sessionmaker[AsyncSession]) -> None:
+    async with sessions() as session:
+        early = await add_user(session, 1, time(9))  # 08:00 UTC in March (CET)
+        late = await add_user(session, 2, time(11))  # 10:00 UTC
+        inactive = await add_user(session, 3, time(9))
+        inactive.active = False
+        await session.commit()
+        assert early.next_checkin_at == datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+        due = await due_users(session, NOW, limit=10)
+    assert [u.id for u in due] == [early.id]
+    assert late.next_checkin_at == datetime(2026, 3, 2, 10, 0, tzinfo=UTC)

@@ -1,0 +1,74 @@
+"""The clock that drives the tick, and several replicas ticking the same database at once."""
+
+import asyncio
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+
+from bot.app import build_application
+from bot.clock import ManualClock
+from bot.domain.weekdays import EVERY_DAY
+from db.users import create_user
+from scheduler.tick import JOB_NAME, run_tick
+from tests.emulator import BotAPIEmulator
+from tests.harness import Chat, RunningBot, make_settings
+
+MORNING = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+async def add_users(bot: RunningBot, emulator: BotAPIEmulator, count: int) -> list[int]:
+    ids = list(range(5000, 5000 + count))
+    async with bot.session() as session:
+        for user_id in ids:
+            emulator.add_chat(user_id)
+            await create_user(
+                session,
+                user_id=user_id,
+                chat_id=user_id,
+                first_name=f"User {user_id}",
+                timezone="UTC",
+                checkin_time=time(9),
+                networking_days=EVERY_DAY,
+                now=MORNING - timedelta(hours=1),
+            )
+        await session.commit()
+    return ids
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+async def test_replicas_ticking_together_send_each_prompt_once(
+    bot: RunningBot, emulator: BotAPIEmulator, database_url: str, clock: ManualClock
+) -> None:
+    ids = await add_users(bot, emulator, 60)
+    replica = build_application(make_settings(emulator, database_url), clock)
+    await replica.initialize()
+    try:
+        clock.set(MORNING)
+        assert bot.app is not None
+        reports = await asyncio.gather(run_tick(bot.app), run_tick(replica), run_tick(bot.app))
+    finally:
+        await replica.shutdown()
+        await replica.services.engine.dispose()
+    assert sum(r.planned for r in reports) == 60
+    assert sum(r.dispatched.sent for r in reports) == 60
+    for user_id in ids:
+        assert len(emulator.messages_to(user_id)) == 1, user_id
+
+
+async def test_the_job_queue_drives_the_tick(
+    emulator: BotAPIEmulator, database_url: str, clock: ManualClock
+) -> None:
+    settings = make_settings(emulator, database_url, scheduler_tick_seconds=0.2)
+    bot = RunningBot(emulator, settings, clock)
+    await bot.start()
+    try:
+        assert bot.app is not None and bot.app.job_queue is not None
+        (job,) = bot.app.job_queue.get_jobs_by_name(JOB_NAME)
+        assert job.job.misfire_grace_time is None and job.job.coalesce is True
+        chat = Chat(emulator)
+        await chat.say("/checkintime 13:00")  # START is 12:00 UTC
+        clock.advance(hours=1)  # no one calls tick(): APScheduler must
+        prompt = await chat.reply(timeout=10)
+        assert "Start check-in" in str(prompt["reply_markup"])
+    finally:
+        await bot.stop()
