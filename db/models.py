@@ -55,6 +55,8 @@ class User(Base):
     active: Mapped[bool] = mapped_column(default=True)
     # Which free-text answer the bot is waiting for outside a check-in ("timezone", ...).
     awaiting: Mapped[str | None] = mapped_column(String(32))
+    # What a multi-step command collected so far (e.g. /followup asked step by step).
+    draft: Mapped[dict[str, Any] | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -134,3 +136,84 @@ class OutboxMessage(Base):
     created_at: Mapped[datetime]
 
     __table_args__ = (Index("ix_outbox_status_not_before", "status", "not_before"),)
+
+
+class Contact(Base):
+    """A person in the user's network. `name_key` is the accent- and case-free matching key."""
+
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(100))
+    name_key: Mapped[str] = mapped_column(String(100))
+    tier: Mapped[str | None] = mapped_column(String(16))  # bot.domain.contacts.Tier
+    company: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str | None] = mapped_column(String(200))
+    how_met: Mapped[str | None] = mapped_column(String(300))
+    email: Mapped[str | None] = mapped_column(String(254))
+    # Days between touches; NULL means the tier's default (no tier: no keep-warm nudges).
+    keep_in_touch_days: Mapped[int | None] = mapped_column(SmallInteger)
+    # How the contact got here: checkin | followup | ledger | manual | import.
+    source: Mapped[str] = mapped_column(String(16))
+    connected_on: Mapped[date | None] = mapped_column(Date)  # from an import
+    # The latest day an interaction happened (not when it was logged): restarts the interval.
+    last_interaction_on: Mapped[date | None] = mapped_column(Date)
+    # The day of the last keep-warm nudge, so one overdue contact is nudged once.
+    keep_warm_nudged_on: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime]
+
+    __table_args__ = (
+        Index("ix_contacts_user_id_name_key", "user_id", "name_key"),
+        Index("ix_contacts_user_id_last_interaction_on", "user_id", "last_interaction_on"),
+    )
+
+
+class Interaction(Base):
+    """Something that happened with a contact (or a give/ask with no contact named)."""
+
+    __tablename__ = "interactions"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    # met (a conversation) | followup (the user followed up) | reply (they answered)
+    # | give | ask
+    kind: Mapped[str] = mapped_column(String(16))
+    channel: Mapped[str | None] = mapped_column(String(16))  # bot.domain.contacts.Channel
+    two_way: Mapped[bool] = mapped_column(default=False)
+    note: Mapped[str | None] = mapped_column(Text)
+    happened_on: Mapped[date] = mapped_column(Date)
+    checkin_id: Mapped[int | None] = mapped_column(ForeignKey("checkins.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime]
+
+    __table_args__ = (
+        Index("ix_interactions_user_id_happened_on", "user_id", "happened_on"),
+        Index("ix_interactions_contact_id_happened_on", "contact_id", "happened_on"),
+        Index("ix_interactions_checkin_id", "checkin_id"),
+    )
+
+
+class Followup(Base):
+    """Something the user promised to do for (or ask of) a contact, with its nudges."""
+
+    __tablename__ = "followups"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    note: Mapped[str | None] = mapped_column(String(500))
+    due_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open | done | dropped
+    # Nudges sent so far (the first at `due_at`, then re-nudges with widening gaps).
+    nudges_sent: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # When the next nudge is due; NULL once the re-nudges are used up (it rests).
+    next_nudge_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    done_at: Mapped[datetime | None]
+
+    __table_args__ = (
+        Index("ix_followups_user_id_status_due_at", "user_id", "status", "due_at"),
+        Index("ix_followups_next_nudge_at", "next_nudge_at"),
+        Index("ix_followups_contact_id", "contact_id"),
+    )
