@@ -6,10 +6,11 @@ sentence does not repeat every day; the choice is deterministic per date so test
 
 from collections.abc import Sequence
 from datetime import date, datetime, time
+from math import gcd
 
 from bot.domain.checkin import MAX_ANSWER_LENGTH, Question
 from bot.domain.schedule import local_now
-from bot.domain.stats import Summary
+from bot.domain.stats import NetworkSummary, Summary
 from bot.domain.timeofday import format_time
 from bot.domain.timezones import TIMEZONE_EXAMPLES, get_zone, is_fixed_offset
 from bot.domain.weekdays import format_days
@@ -30,6 +31,14 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("days", "Choose your networking days"),
     ("skip", "Skip the current question"),
     ("cancel", "Stop the current check-in"),
+    ("followup", "Remind me to follow up: /followup Sally friday — note"),
+    ("followups", "Follow-ups due soon"),
+    ("contact", "A contact's card: /contact Sally Jones"),
+    ("contacts", "Your network, warmest first"),
+    ("gave", "Log a give: /gave Sally an intro to Priya"),
+    ("asked", "Log an ask: /asked Tom for a 20-minute call"),
+    ("export", "Download everything I hold about you"),
+    ("forget", "Delete all your data"),
     ("start", "Welcome and setup"),
     ("help", "What I can do"),
 )
@@ -138,6 +147,7 @@ SUMMARY_LABELS: dict[Question, str] = {
 CHECKIN_HINT = "(/skip skips a question, /cancel stops.)"
 CHECKIN_RESUMED = "Picking up where we left off."
 CHECKIN_SAVED = "✅ Check-in saved."
+CHECKIN_PEOPLE = "Added to your network: {names}."
 CHECKIN_QUIET_DAY = "Quiet days happen. Showing up still counts."
 CHECKIN_CANCELLED = "Check-in stopped; your answers so far are kept. /checkin starts a fresh one."
 NOTHING_TO_SKIP = "There's no question open right now. /checkin starts a check-in."
@@ -153,6 +163,124 @@ STREAK_FIRST = "Day 1 of your streak. Every marathon starts with one step."
 STREAK_GOING = "🔥 {n} networking days in a row."
 STREAK_WEEKS = "🔥 {n} networking days in a row. That's the consistency that compounds."
 
+# --- follow-ups -------------------------------------------------------------------------------
+
+FOLLOWUP_ASK_NAME = (
+    "Who do you want to follow up with? Send a name, e.g. Sally Jones. /cancel stops."
+)
+FOLLOWUP_ASK_WHEN = (
+    "When should I remind you about {name}? e.g. tomorrow, next tuesday, in 3 days or "
+    "2026-12-01 10:00."
+)
+FOLLOWUP_ASK_NOTE = "Anything to remember for {name}? e.g. “send the article”."
+NO_NOTE_BUTTON = "No note"
+FOLLOWUP_UNREADABLE = (
+    "I couldn't read “{text}” as a date. Try tomorrow, next tuesday, in 3 days or 2026-12-01 10:00."
+)
+FOLLOWUP_PAST = "{when} has already passed. When should I remind you instead?"
+FOLLOWUP_AMBIGUOUS = "“{text}” could mean two dates. Which one do you mean?"
+FOLLOWUP_SET = "Follow-up set: {name}, {when}.{note}"
+FOLLOWUP_PESTER = (
+    "That's {count} follow-ups to {name} without a reply. Chasing can burn a bridge: give it "
+    "some time, or give something first."
+)
+FOLLOWUP_FROM_CHECKIN = "Follow-up set: {name}, {when}."
+NUDGE_FIRST = "Time to follow up with {name}{note}.\n{last}"
+NUDGE_AGAIN = "A gentle reminder: {name}{note}.\n{last}"
+NUDGE_REST = (
+    "Still want to follow up with {name}{note}? A few reminders went by; sometimes letting it "
+    "rest is the kind move."
+)
+NUDGE_WHY = "(You set this on {set_on}.)"
+LAST_TALKED = "You last talked {ago}."
+NEVER_TALKED = "No conversation with them logged yet."
+DONE_BUTTON = "✓ Done"
+SNOOZE_DAY_BUTTON = "Snooze 1 day"
+SNOOZE_WEEK_BUTTON = "Snooze 1 week"
+DROP_BUTTON = "Drop"
+REST_BUTTON = "Let it rest"
+FOLLOWUP_DONE = "✅ Followed up with {name}. That's how relationships stay warm."
+FOLLOWUP_SNOOZED = "⏰ Snoozed: {name} comes back {when}."
+FOLLOWUP_DROPPED = "Dropped the follow-up with {name}."
+FOLLOWUP_RESTING = (
+    "Letting it rest. If {name} gets back to you, tap “They replied” in /contact {name}."
+)
+FOLLOWUPS_EMPTY = (
+    "Nothing due in the next 7 days. Set one with e.g. /followup Sally friday — send the article"
+)
+FOLLOWUPS_HEADER = "Your follow-ups"
+FOLLOWUPS_SECTIONS = {"overdue": "Overdue", "today": "Today", "soon": "Next 7 days"}
+MORE_BUTTON = "More ▸"
+BACK_BUTTON = "◂ Back"
+
+# --- contacts ---------------------------------------------------------------------------------
+
+SAME_PERSON = "Is {new} the same person as {existing}?"
+SAME_PERSON_BUTTON = "Same person"
+NEW_PERSON_BUTTON = "No, someone new"
+MERGED = "Merged: {new} is now part of {existing}."
+KEPT_APART = "Got it: {new} is someone new."
+CONTACTS_EMPTY = (
+    "No contacts yet. They appear as you check in, or add one with /contact Sally Jones."
+)
+CONTACTS_HEADER = "Your network, warmest first ({count} people):"
+CONTACT_USAGE = "Which contact? e.g. /contact Sally Jones"
+CONTACT_CARD = (
+    "👤 {name}\n"
+    "Tier: {tier}\n"
+    "Company/role: {company}\n"
+    "How you met: {how_met}\n"
+    "Keep in touch: {interval}\n"
+    "Last talked: {last}\n"
+    "Gives: {gives} · asks: {asks}"
+)
+CONTACT_HISTORY = "Recent:"
+NOT_SET = "—"
+TIER_UNSET = "not set (tap one below)"
+INTERVAL_EVERY = "every {days} days"
+INTERVAL_OFF = "off"
+COMPANY_BUTTON = "Company/role"
+HOW_MET_BUTTON = "How we met"
+REPLIED_BUTTON = "↩︎ They replied"
+INTERVAL_BUTTONS = {14: "2 weeks", 30: "1 month", 90: "3 months", 0: "No reminders"}
+ASK_COMPANY = "Where does {name} work, and as what? e.g. “Acme, Head of Design”."
+ASK_HOW_MET = "How did you meet {name}? e.g. “at PyCon 2025”."
+CONTACT_UPDATED = "Saved."
+REPLY_LOGGED = "↩︎ Logged: {name} replied. Two-way beats one-way every time."
+KEEP_WARM = "A few people worth a hello:\n{lines}\nA short note keeps a relationship warm."
+KEEP_WARM_WHY = "(They are past their keep-in-touch interval. /contact <name> changes it.)"
+KEEP_WARM_LINE = "• {name} ({tier}), last talked {ago}"
+NEVER = "never"
+
+# --- give first -------------------------------------------------------------------------------
+
+GAVE_USAGE = "Tell me who and what, e.g. /gave Sally an intro to Priya"
+ASKED_USAGE = "Tell me who and what, e.g. /asked Tom for a 20-minute call"
+GAVE_LOGGED = "🎁 Logged your give to {name}: {what}. Giving first is how trust starts."
+ASKED_LOGGED = "Logged your ask to {name}: {what}."
+GIVE_FIRST = (
+    "You haven't logged a give to {name} yet. Asks land better after a give. A few ideas:\n"
+    "• share an article they'd find useful\n"
+    "• make an introduction\n"
+    "• congratulate them on a recent win\n"
+    "• offer a skill of yours\n\n"
+    "Log the ask anyway?"
+)
+ASK_ANYWAY_BUTTON = "Log the ask anyway"
+GIVE_FIRST_BUTTON = "I'll give first"
+GIVE_FIRST_OK = "Good call. Log it with /gave {name} … when you've given."
+
+# --- imports ----------------------------------------------------------------------------------
+
+IMPORT_DONE = (
+    "Imported {new} new contacts ({known} you already had). A handful of warm relationships "
+    "beats hundreds of names: pick three to reconnect with this week. /contacts"
+)
+IMPORT_FAILED = "I couldn't import that file: {reason}. Nothing was imported."
+IMPORT_UNSUPPORTED = (
+    "I can import LinkedIn's Connections.csv (from its data export) or a .vcf contacts file."
+)
+
 # --- stats ------------------------------------------------------------------------------------
 
 STATS_EMPTY = "No check-ins yet. The first one takes two minutes: /checkin"
@@ -166,9 +294,68 @@ STATS = (
     "{cheer}\n"
     "(Streaks count your networking days: {days}.)"
 )
+STATS_NETWORK = (
+    "\n\n🤝 Your network, last 30 days\n"
+    "Gives: {gives} · asks: {asks} (give:ask {ratio})\n"
+    "Follow-ups done on time: {on_time} of {done} · overdue now: {overdue}\n"
+    "People reached: {tiers}\n"
+    "In person: {in_person}"
+)
+TIER_PLURALS = {
+    "decision_maker": "decision-makers",
+    "insider": "insiders",
+    "connector": "connectors",
+    "peer": "peers",
+    None: "no tier yet",
+}
 CHEER_TODAY_OPEN = "Today is still open: /checkin keeps the streak going."
 CHEER_RESTART = "A fresh start is one check-in away. No catching up needed."
 CHEER_STEADY = "Steady weeks beat heroic days. Keep the pace."
+
+# --- your data --------------------------------------------------------------------------------
+
+NOTHING_STORED = (
+    "I don't hold anything about you: no settings, no check-ins, no contacts, so there's "
+    "nothing to export or delete. /start sets you up whenever you like."
+)
+EXPORT_CAPTION = "Everything I hold about you, as of {day}. README.txt explains each file."
+EXPORT_README = """Your Marathon data, exported {exported_at} UTC.
+
+README.txt        this file
+data.json         everything I hold about you, table by table, exactly as stored
+checkins.csv      one row per check-in; your answers are the columns who, gave, ask and
+                  followup (empty when skipped or answered "nothing today")
+contacts.csv      the people in your network
+interactions.csv  what happened with whom; contact_name is filled in for you
+
+Days are written YYYY-MM-DD (your local date); moments in time are ISO 8601 in UTC.
+networking_days adds up your days: Monday 1, Tuesday 2, Wednesday 4, Thursday 8,
+Friday 16, Saturday 32, Sunday 64 (so Monday to Friday is 31).
+
+The CSV files are UTF-8 and open in any spreadsheet. Sending /forget to the bot deletes all
+of this.
+"""
+FORGET_ASK = (
+    "This deletes everything I hold about you: {counts}your settings and anything not yet "
+    "sent. There's no undo.\n\nWant a copy first? /export"
+)
+FORGET_YES_BUTTON = "Delete everything"
+FORGET_NO_BUTTON = "Keep my data"
+FORGET_DONE = (
+    "Done: everything I held about you is deleted. If you ever want to pick the habit up "
+    "again, /start begins fresh."
+)
+FORGET_KEPT = "Nothing deleted. Your data stays just as it was."
+
+
+def forget_ask(*, checkins: int, contacts: int, followups: int) -> str:
+    counts = [
+        f"{n} {word if n == 1 else word + 's'}, "
+        for n, word in ((checkins, "check-in"), (contacts, "contact"), (followups, "follow-up"))
+        if n
+    ]
+    return FORGET_ASK.format(counts="".join(counts))
+
 
 # --- everything else --------------------------------------------------------------------------
 
@@ -228,11 +415,21 @@ def question(q: Question, *, first: bool) -> str:
     return f"{QUESTION_TEXTS[q]}\n{CHECKIN_HINT}" if first else QUESTION_TEXTS[q]
 
 
-def checkin_summary(answers: dict[Question, str | None], streak: int) -> str:
+def checkin_summary(
+    answers: dict[Question, str | None],
+    streak: int,
+    *,
+    people: Sequence[str] = (),
+    followup: tuple[str, str] | None = None,
+) -> str:
     lines = [CHECKIN_SAVED, ""]
     for q, label in SUMMARY_LABELS.items():
         lines.append(f"{label}: {answers.get(q) or '—'}")
     lines.append("")
+    if people:
+        lines.append(CHECKIN_PEOPLE.format(names=", ".join(people)))
+    if followup:
+        lines.append(FOLLOWUP_FROM_CHECKIN.format(name=followup[0], when=followup[1]))
     if not any(answers.values()):
         lines.append(CHECKIN_QUIET_DAY)
     lines.append(streak_line(streak))
@@ -243,6 +440,32 @@ def streak_line(streak: int) -> str:
     if streak <= 1:
         return STREAK_FIRST
     return (STREAK_WEEKS if streak >= 5 else STREAK_GOING).format(n=streak)
+
+
+def network_stats(network: NetworkSummary, *, on_time: int, done: int, overdue: int) -> str:
+    divisor = gcd(network.gives, network.asks) or 1
+    ratio = f"{network.gives // divisor}:{network.asks // divisor}"
+    tiers = ", ".join(
+        f"{count} {TIER_PLURALS[tier]}"
+        for tier, count in sorted(
+            network.tiers.items(), key=lambda item: list(TIER_PLURALS).index(item[0])
+        )
+    )
+    in_person = (
+        f"{round(100 * network.in_person / network.with_channel)}% of {network.with_channel}"
+        if network.with_channel
+        else "—"
+    )
+    return STATS_NETWORK.format(
+        gives=network.gives,
+        asks=network.asks,
+        ratio=ratio if network.gives or network.asks else "—",
+        on_time=on_time,
+        done=done,
+        overdue=overdue,
+        tiers=tiers or "nobody yet",
+        in_person=in_person,
+    )
 
 
 def stats(summary: Summary, days: int) -> str:

@@ -11,7 +11,20 @@ from telegram.ext import (
     filters,
 )
 
-from handlers import checkin, common, errors, membership, messages, settings, start, stats
+from handlers import (
+    checkin,
+    common,
+    contacts,
+    data,
+    errors,
+    followups,
+    ledger,
+    membership,
+    messages,
+    settings,
+    start,
+    stats,
+)
 
 PRIVATE = filters.ChatType.PRIVATE
 NEW_MESSAGE = filters.UpdateType.MESSAGE & PRIVATE
@@ -34,13 +47,31 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             CommandHandler("timezone", settings.timezone_command, filters=PRIVATE),
             CommandHandler("checkintime", settings.checkin_time_command, filters=PRIVATE),
             CommandHandler("days", settings.days_command, filters=PRIVATE),
+            CommandHandler("followup", followups.followup_command, filters=PRIVATE),
+            CommandHandler("followups", followups.followups_command, filters=PRIVATE),
+            CommandHandler("contact", contacts.contact_command, filters=PRIVATE),
+            CommandHandler("contacts", contacts.contacts_command, filters=PRIVATE),
+            CommandHandler("gave", ledger.gave, filters=PRIVATE),
+            CommandHandler("asked", ledger.asked, filters=PRIVATE),
+            CommandHandler("export", data.export, filters=PRIVATE),
+            CommandHandler("forget", data.forget, filters=PRIVATE),
             CallbackQueryHandler(checkin.start_button, pattern=r"^ci:start$"),
             CallbackQueryHandler(checkin.quick_reply_button, pattern=r"^ci:none:"),
             CallbackQueryHandler(settings.checkin_time_button, pattern=r"^time:"),
             CallbackQueryHandler(settings.days_button, pattern=r"^days:"),
+            CallbackQueryHandler(data.forget_button, pattern=r"^forget:"),
+            CallbackQueryHandler(followups.followup_button, pattern=r"^fu:(done|s1|s7|drop|rest):"),
+            CallbackQueryHandler(followups.date_button, pattern=r"^fu:date:"),
+            CallbackQueryHandler(followups.no_note_button, pattern=r"^fu:nonote$"),
+            CallbackQueryHandler(followups.page_button, pattern=r"^fl:"),
+            CallbackQueryHandler(contacts.merge_button, pattern=r"^cm:"),
+            CallbackQueryHandler(contacts.card_button, pattern=r"^ct:"),
+            CallbackQueryHandler(contacts.page_button, pattern=r"^cl:"),
+            CallbackQueryHandler(ledger.ask_anyway_button, pattern=r"^lg:"),
             CallbackQueryHandler(common.stale_button),
             ChatMemberHandler(membership.bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(NEW_MESSAGE & filters.LOCATION, settings.location),
+            MessageHandler(NEW_MESSAGE & filters.Document.ALL, contacts.import_document),
             MessageHandler(NEW_MESSAGE & filters.COMMAND, messages.unknown_command),
             MessageHandler(NEW_MESSAGE & filters.TEXT, messages.text),
             MessageHandler(NEW_MESSAGE, messages.not_text),

@@ -8,7 +8,7 @@ import re
 
 from telegram import Update
 
-from bot import keyboards, texts
+from bot import keyboards, network, texts
 from bot.domain.checkin import clean_answer, question_at
 from bot.domain.schedule import local_date
 from bot.domain.timezones import get_zone
@@ -16,6 +16,7 @@ from bot.runtime import BotContext
 from db import checkins
 from db.models import CheckIn, User
 from handlers.common import edit_quietly, ensure_user, reply
+from handlers.contacts import offer_merges
 from handlers.stats import summary_for
 
 _QUICK_REPLY = re.compile(r"ci:none:(\d+):(\d+)")
@@ -117,8 +118,8 @@ async def cancel(update: Update, context: BotContext) -> None:
         checkin.status = "cancelled"
         await context.db.commit()
         await reply(update, texts.CHECKIN_CANCELLED)
-    elif user is not None and user.awaiting:
-        user.awaiting = None
+    elif user is not None and (user.awaiting or user.draft):
+        user.awaiting, user.draft = None, None
         await context.db.commit()
         await reply(update, texts.INPUT_CANCELLED)
     else:
@@ -151,9 +152,27 @@ async def _store(
         await ask_next(update, checkin)
         return
     checkins.complete(checkin, now)
-    await context.db.commit()
     user = await context.db.get(User, checkin.user_id)
     assert user is not None
-    summary = await summary_for(context, user)
     answers = await checkins.answers(context.db, checkin.id)
-    await reply(update, texts.checkin_summary(answers, summary.current_streak))
+    effects = await network.record_checkin(context.db, user, checkin, answers, now)
+    await context.db.commit()
+    summary = await summary_for(context, user)
+    followup = effects.followup
+    await reply(
+        update,
+        texts.checkin_summary(
+            answers,
+            summary.current_streak,
+            people=[r.contact.name for r in effects.people],
+            followup=(
+                (
+                    followup.resolved.contact.name,
+                    texts.when(followup.followup.due_at, user.timezone, now),
+                )
+                if followup
+                else None
+            ),
+        ),
+    )
+    await offer_merges(update, effects.maybe_duplicates)

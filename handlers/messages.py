@@ -6,14 +6,14 @@ from bot import texts
 from bot.runtime import BotContext
 from db.checkins import open_checkin
 from db.users import get_user
-from handlers import checkin, settings
+from handlers import checkin, contacts, followups, settings
 from handlers.common import reply
 
 
 async def text(update: Update, context: BotContext) -> None:
     """Route free text to whatever the user is in the middle of.
 
-    A question the user just asked for (/timezone, /checkintime) comes first; then an open
+    A question the user just asked for (/timezone, /followup, …) comes first; then an open
     check-in; anything else gets a pointer to /help.
     """
     assert update.effective_user is not None
@@ -24,6 +24,12 @@ async def text(update: Update, context: BotContext) -> None:
             return
         if user.awaiting in settings.TIME_STATES:
             await settings.checkin_time_from_text(update, context, user)
+            return
+        if user.awaiting in followups.STATES:
+            await followups.from_text(update, context, user)
+            return
+        if user.awaiting in contacts.STATES:
+            await contacts.field_from_text(update, context, user)
             return
         running = await open_checkin(context.db, user.id)
         if running is not None:

@@ -1,15 +1,22 @@
 """/stats: streaks and what the habit adds up to."""
 
+from datetime import timedelta
+
 from telegram import Update
 
 from bot import texts
 from bot.domain.schedule import local_date
-from bot.domain.stats import Summary, summarize
+from bot.domain.stats import Summary, summarize, summarize_network
 from bot.domain.timezones import get_zone
 from bot.runtime import BotContext
+from db import contacts as contact_queries
+from db import followups as followup_queries
 from db.checkins import completed_dates
 from db.models import User
 from handlers.common import reply
+
+# A follow-up done by the end of the day after it was due counts as on time.
+ON_TIME_GRACE = timedelta(days=1)
 
 
 async def summary_for(context: BotContext, user: User) -> Summary:
@@ -25,4 +32,19 @@ async def stats(update: Update, context: BotContext) -> None:
     if user is None or summary is None or summary.total == 0:
         await reply(update, texts.STATS_EMPTY)
         return
-    await reply(update, texts.stats(summary, user.networking_days))
+    await reply(update, texts.stats(summary, user.networking_days) + await _network(context, user))
+
+
+async def _network(context: BotContext, user: User) -> str:
+    now = context.now()
+    today = local_date(now, get_zone(user.timezone))
+    rows = await contact_queries.recent_interactions(
+        context.db, user.id, today - timedelta(days=29)
+    )
+    network = summarize_network(
+        (cid, kind, channel, tier) for cid, kind, _, _, channel, tier in rows
+    )
+    done = await followup_queries.done_since(context.db, user.id, now - timedelta(days=30))
+    on_time = sum(1 for due, finished in done if finished <= due + ON_TIME_GRACE)
+    overdue = await followup_queries.overdue_count(context.db, user.id, now)
+    return texts.network_stats(network, on_time=on_time, done=len(done), overdue=overdue)

@@ -10,7 +10,7 @@ from telegram.ext import Application
 
 from bot.runtime import BotContext, MarathonApplication
 from scheduler.dispatcher import DispatchReport, dispatch_outbox
-from scheduler.planner import plan_checkin_prompts
+from scheduler.planner import plan_checkin_prompts, plan_followup_nudges
 
 log = logging.getLogger(__name__)
 JOB_NAME = "scheduler-tick"
@@ -26,7 +26,9 @@ async def run_tick(app: MarathonApplication) -> TickReport:
     """One pass: plan what is due into the outbox, then send what the outbox holds."""
     services = app.services
     async with services.sessions() as session:
-        planned = await plan_checkin_prompts(session, services.clock.now())
+        now = services.clock.now()
+        planned = await plan_checkin_prompts(session, now)
+        planned += await plan_followup_nudges(session, now)
         dispatched = await dispatch_outbox(session, app.bot, services.clock)
     if planned or dispatched.sent or dispatched.failed:
         log.info("tick: planned %d, %s", planned, dispatched)

@@ -1,6 +1,6 @@
 """What /stats shows, computed from the local dates of completed check-ins."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -33,3 +33,34 @@ def summarize(checkin_dates: Sequence[date], networking_days: int, today: date) 
 
 def _since(dates: Sequence[date], first: date) -> int:
     return sum(1 for day in dates if day >= first)
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkSummary:
+    """The last 30 days of the user's network (principles 2, 5 and 9)."""
+
+    gives: int
+    asks: int
+    tiers: dict[str | None, int]  # people reached, by tier (None: no tier set)
+    in_person: int  # interactions in person …
+    with_channel: int  # … out of those whose channel is known
+
+
+def summarize_network(
+    interactions: Iterable[tuple[int | None, str, str | None, str | None]],
+) -> NetworkSummary:
+    """From (contact id, kind, channel, contact tier) of the window's interactions."""
+    gives = asks = in_person = with_channel = 0
+    reached: dict[int, str | None] = {}
+    for contact_id, kind, channel, tier in interactions:
+        gives += kind == "give"
+        asks += kind == "ask"
+        if channel:
+            with_channel += 1
+            in_person += channel == "in_person"
+        if contact_id is not None:
+            reached[contact_id] = tier
+    tiers: dict[str | None, int] = {}
+    for tier in reached.values():
+        tiers[tier] = tiers.get(tier, 0) + 1
+    return NetworkSummary(gives, asks, tiers, in_person, with_channel)

@@ -1,0 +1,310 @@
+"""Contacts: who the user networks with, how a name becomes a matching key, and how warm it is.
+
+The coach counts relationships, not names (principle 3), and watches who the user reaches
+(principle 2) and how (principle 9). People type the same name many ways ("José Núñez",
+"jose nunez"), so matching uses a normalised key and offers near matches instead of silently
+creating duplicates. Everything here is pure: no database, no Telegram.
+"""
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+from difflib import SequenceMatcher
+from enum import StrEnum
+
+
+class Tier(StrEnum):
+    DECISION_MAKER = "decision_maker"
+    INSIDER = "insider"  # works where the user wants to work
+    CONNECTOR = "connector"
+    PEER = "peer"
+
+
+TIER_LABELS: dict[Tier, str] = {
+    Tier.DECISION_MAKER: "decision-maker",
+    Tier.INSIDER: "insider",
+    Tier.CONNECTOR: "connector",
+    Tier.PEER: "peer",
+}
+
+# How often to get back in touch by default, in days. Insiders are the shortest path to a
+# referral, so every three weeks; decision-makers are busy, so monthly keeps the user visible
+# without pestering (principle 8); connectors pay off over time, every six weeks; peers matter
+# least for the goal, every two months. Never "never": the well is dug before the thirst.
+DEFAULT_KEEP_IN_TOUCH_DAYS: dict[Tier, int] = {
+    Tier.DECISION_MAKER: 30,
+    Tier.INSIDER: 21,
+    Tier.CONNECTOR: 45,
+    Tier.PEER: 60,
+}
+
+
+class Channel(StrEnum):
+    IN_PERSON = "in_person"
+    CALL = "call"  # phone or video
+    MESSAGE = "message"
+
+
+CHANNEL_LABELS: dict[Channel, str] = {
+    Channel.IN_PERSON: "in person",
+    Channel.CALL: "call/video",
+    Channel.MESSAGE: "message",
+}
+
+MAX_NAME_LENGTH = 100
+MAX_NAMES_PER_ANSWER = 10
+MAX_WORDS_PER_NAME = 5
+
+# Warmth halves every this many days; a two-way interaction counts this many times a one-way one.
+WARMTH_HALF_LIFE_DAYS = 30
+TWO_WAY_WEIGHT = 2.0
+
+SIMILARITY_THRESHOLD = 0.85  # difflib ratio between two keys for "probably the same person"
+_SUBSET_SCORE = 0.9  # "Sally" vs "Sally Jones": one name is the other with words left out
+
+# Zero-width joiners are invisible but meaningful: emoji sequences and Persian or Indic names
+# need them. Every other format or control character is dropped.
+_KEEP_FORMAT_CHARS = frozenset({"\u200c", "\u200d"})
+# Letters that render as nothing; people use them to fake an empty name.
+_BLANK_LETTERS = frozenset({"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"})
+
+# An answer starting like this names nobody ("Nobody today", "no one", "-").
+_NOBODY = re.compile(r"(?:nobody|no one|noone|none|nothing|nope|no|not|n/a)\b|$")
+# An item starting with one of these words describes people, it does not name them.
+_NOT_A_NAME_START = frozenset(
+    {
+        "a", "an", "the", "my", "our", "his", "her", "their", "your", "some", "someone",
+        "somebody", "few", "several", "many", "lots", "everyone", "people", "nobody", "no",
+        "none", "i", "we", "met", "called", "emailed", "messaged", "with", "to", "from", "at",
+        "on", "in", "for", "about", "also", "then", "just",
+    }
+)  # fmt: skip
+_NAME_ABBREVIATIONS = frozenset({"jr", "sr", "dr", "st", "mr", "mrs", "ms"})
+_BRACKETED = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?")
+_ITEM_SEPARATORS = re.compile(r"[,;\n&+]|\band\b", re.IGNORECASE)
+_ITEM_NOTE = re.compile(r"\s+[-–—]\s+|\s*[:–—]\s*")
+_NOT_NAME_CHARS = re.compile(r"[\d@]|https?:|www\.", re.IGNORECASE)
+
+
+def clean_text(raw: str, max_length: int) -> str | None:
+    """NFC text with control and invisible characters removed, whitespace collapsed, cut to
+    `max_length` characters; None if nothing is left."""
+    if raw.isascii() and raw.isprintable():  # the common case: nothing to drop
+        return " ".join(raw.split())[:max_length].rstrip() or None
+    kept = []
+    for char in unicodedata.normalize("NFC", raw):
+        if char in _BLANK_LETTERS:
+            kept.append(" ")
+        elif char in _KEEP_FORMAT_CHARS or unicodedata.category(char) not in {"Cc", "Cf", "Cs"}:
+            kept.append(char)
+        elif char in "\t\n\r":
+            kept.append(" ")
+    text = " ".join("".join(kept).split())[:max_length].rstrip()
+    return text.strip("".join(_KEEP_FORMAT_CHARS)) or None
+
+
+def clean_display_name(raw: str) -> str | None:
+    """A name as it is shown back: cleaned text of at most MAX_NAME_LENGTH characters."""
+    return clean_text(raw, MAX_NAME_LENGTH)
+
+
+def normalize_name(name: str) -> str:
+    """The matching key: accents stripped, casefolded, words without punctuation at their ends
+    ("J. O'Brien" → "j o'brien") and one space between them.
+
+    Only marks that come from decomposing a precomposed letter are dropped (é → e, ñ → n,
+    й → и), so scripts written with separate marks (Devanagari vowel signs) keep them.
+    """
+    words = (_strip_punctuation(word) for word in _strip_accents(name).casefold().split())
+    return " ".join(word for word in words if word)
+
+
+def find_exact(name: str, candidates: Iterable[tuple[int, str]]) -> int | None:
+    """The id of the first candidate (id, display name) with the same key as `name`."""
+    key = normalize_name(name)
+    if not key:
+        return None
+    return next((cid for cid, other in candidates if normalize_name(other) == key), None)
+
+
+def similar_names(
+    name: str, candidates: Iterable[tuple[int, str]], *, limit: int = 3
+) -> list[tuple[int, str]]:
+    """Candidates (id, display name) that are probably `name` under another spelling, best first.
+
+    Two kinds count: one name is the other with words left out or shortened to an initial
+    ("Sally" / "Sally Jones", "Priya K." / "Priya Kumar"), or the keys are nearly equal
+    ("Jon Smith" / "John Smith"). Exact key matches are the same contact and are left out.
+    """
+    key = normalize_name(name)
+    if not key or limit <= 0:
+        return []
+    tokens = key.split()
+    matcher = SequenceMatcher(autojunk=False)
+    matcher.set_seq2(key)  # the matcher caches what it learns about seq2
+    scored: list[tuple[float, int, str]] = []
+    seen: set[int] = set()
+    for cid, other in candidates:
+        other_key = normalize_name(other)
+        if not other_key or other_key == key or cid in seen:
+            continue
+        score = _SUBSET_SCORE if _token_subset(tokens, other_key.split()) else 0.0
+        if score < SIMILARITY_THRESHOLD:
+            score = max(score, _close_ratio(matcher, other_key))
+        if score >= SIMILARITY_THRESHOLD:
+            seen.add(cid)
+            scored.append((score, cid, other))
+    scored.sort(key=lambda item: (-item[0], item[2].casefold(), item[1]))
+    return [(cid, other) for _, cid, other in scored[:limit]]
+
+
+def split_names(text: str) -> list[str]:
+    """People's names in a check-in answer: "Sally (coffee), Tom and Priya K." → three names.
+
+    Notes in brackets and after a dash or colon are dropped; items are split on commas,
+    semicolons, "and", "&", "+" and new lines. An item is kept only if it plausibly is a name:
+    at most five words, no digits, e-mail or links, not starting with a word like "the", "my"
+    or "someone". It is better to miss a name than to invent one. At most ten names, each once.
+    """
+    if _NOBODY.match(_strip_punctuation(" ".join(text.casefold().split()))):
+        return []
+    names: list[str] = []
+    seen: set[str] = set()
+    for item in _ITEM_SEPARATORS.split(_BRACKETED.sub(" ", text)):
+        name = _name_in_item(item)
+        key = normalize_name(name) if name else ""
+        if name and key not in seen:
+            seen.add(key)
+            names.append(name)
+        if len(names) == MAX_NAMES_PER_ANSWER:
+            break
+    return names
+
+
+def days_since(day: date | None, today: date) -> int | None:
+    """Whole days from `day` to `today` (negative if `day` is later); None if there is no day."""
+    return None if day is None else (today - day).days
+
+
+def keep_in_touch_due(
+    last_interaction: date | None, interval_days: int | None, today: date
+) -> bool:
+    """Whether it is time to get back in touch: never with no interval set; at once if the
+    contact was never reached; otherwise once `interval_days` have passed."""
+    if interval_days is None:
+        return False
+    elapsed = days_since(last_interaction, today)
+    return elapsed is None or elapsed >= interval_days
+
+
+def warmth_score(interactions: Iterable[tuple[date, bool]], today: date) -> float:
+    """How warm a relationship is, for sorting: recent and two-way interactions weigh more.
+
+    Each interaction (day, two_way) adds 0.5 ** (age_days / 30), doubled when it was two-way
+    (they replied, or you met). Interactions dated in the future count as today's.
+    """
+    return sum(
+        0.5 ** (max(0, (today - day).days) / WARMTH_HALF_LIFE_DAYS)
+        * (TWO_WAY_WEIGHT if two_way else 1.0)
+        for day, two_way in interactions
+    )
+
+
+def _strip_accents(text: str) -> str:
+    """`text` without the marks of precomposed letters (see `normalize_name`)."""
+    if text.isascii():
+        return text
+    letters = []
+    for char in unicodedata.normalize("NFC", text):
+        decomposed = unicodedata.normalize("NFKD", char)
+        base = "".join(part for part in decomposed if not unicodedata.combining(part))
+        letters.append(base or char)
+    return "".join(letters)
+
+
+def _strip_punctuation(text: str) -> str:
+    """`text` without punctuation or spaces at either end."""
+    start, end = 0, len(text)
+    while start < end and _is_edge_junk(text[start]):
+        start += 1
+    while end > start and _is_edge_junk(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _is_edge_junk(char: str) -> bool:
+    """Punctuation or space, which carries no meaning at the ends of a name."""
+    return char.isspace() or unicodedata.category(char).startswith("P")
+
+
+def _token_subset(tokens: list[str], other: list[str]) -> bool:
+    """Whether the shorter list's words all appear, in order, in the longer one, with at least
+    one whole word in common; a one-letter word matches any word with that initial."""
+    short, long = sorted((tokens, other), key=len)
+    if len(short) == len(long) and short != long and not _has_initial(short + long):
+        return False
+    position = 0
+    whole_word = False
+    for token in short:
+        while position < len(long) and not _same_word(token, long[position]):
+            position += 1
+        if position == len(long):
+            return False
+        whole_word = whole_word or (len(token) > 1 and token == long[position])
+        position += 1
+    return whole_word
+
+
+def _has_initial(tokens: list[str]) -> bool:
+    """Whether any word is a single letter."""
+    return any(len(token) == 1 for token in tokens)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal words, or an initial and a word starting with it."""
+    if a == b:
+        return True
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _close_ratio(matcher: SequenceMatcher, other_key: str) -> float:
+    """The difflib ratio to `other_key`, or 0 when the cheap upper bounds rule it out."""
+    matcher.set_seq1(other_key)
+    if matcher.real_quick_ratio() < SIMILARITY_THRESHOLD:
+        return 0.0
+    if matcher.quick_ratio() < SIMILARITY_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
+
+
+def _name_in_item(item: str) -> str | None:
+    """The name in one item of a list, or None if the item does not look like a name."""
+    item = _ITEM_NOTE.split(item, maxsplit=1)[0]
+    name = clean_text(item.replace("(", " ").replace(")", " "), MAX_NAME_LENGTH + 1)
+    if name is None or len(name) > MAX_NAME_LENGTH:
+        return None
+    name = _strip_trailing_period(name.strip("\"'“”‘’*•-–—,:;!?").strip())
+    words = name.split()
+    if not words or len(words) > MAX_WORDS_PER_NAME or _NOT_NAME_CHARS.search(name):
+        return None
+    if words[0].casefold().rstrip(".") in _NOT_A_NAME_START:
+        return None
+    return name if any(char.isalpha() for char in name) else None
+
+
+def _strip_trailing_period(name: str) -> str:
+    """Drop a full stop ending a sentence, but keep it after an initial or "Jr"."""
+    if not name.endswith("."):
+        return name
+    last = name.split()[-1].rstrip(".")
+    if len(last) == 1 or last.casefold() in _NAME_ABBREVIATIONS:
+        return name
+    return name.rstrip(".").rstrip()
+
+
+def effective_interval(own_days: int | None, tier: str | None) -> int | None:
+    """Days between touches: the contact's own (0 = no reminders), else the tier's default."""
+    if own_days is not None:
+        return own_days or None
+    return DEFAULT_KEEP_IN_TOUCH_DAYS[Tier(tier)] if tier else None

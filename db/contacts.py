@@ -1,0 +1,164 @@
+"""Queries about contacts and their interactions (including the give/ask ledger)."""
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.contacts import normalize_name
+from db.models import Contact, Interaction
+
+
+async def get_owned(session: AsyncSession, contact_id: int, user_id: int) -> Contact | None:
+    """The contact, only if it belongs to `user_id` (buttons carry ids anyone could forge)."""
+    contact = await session.get(Contact, contact_id)
+    return contact if contact is not None and contact.user_id == user_id else None
+
+
+async def find_by_name(session: AsyncSession, user_id: int, name: str) -> Contact | None:
+    query = (
+        select(Contact)
+        .where(Contact.user_id == user_id, Contact.name_key == normalize_name(name))
+        .order_by(Contact.id)
+        .limit(1)
+    )
+    return await session.scalar(query)
+
+
+async def names(session: AsyncSession, user_id: int) -> list[tuple[int, str]]:
+    """(id, name) of every contact, for fuzzy matching."""
+    rows = await session.execute(select(Contact.id, Contact.name).where(Contact.user_id == user_id))
+    return [(contact_id, name) for contact_id, name in rows]
+
+
+async def keys(session: AsyncSession, user_id: int) -> set[str]:
+    rows = await session.scalars(select(Contact.name_key).where(Contact.user_id == user_id))
+    return set(rows)
+
+
+def new_contact(user_id: int, name: str, source: str, now: datetime, **fields: object) -> Contact:
+    return Contact(
+        user_id=user_id,
+        name=name,
+        name_key=normalize_name(name),
+        source=source,
+        created_at=now,
+        **fields,
+    )
+
+
+async def add_interaction(
+    session: AsyncSession,
+    *,
+    user_id: int,
+    contact: Contact | None,
+    kind: str,
+    happened_on: date,
+    now: datetime,
+    two_way: bool = False,
+    channel: str | None = None,
+    note: str | None = None,
+    checkin_id: int | None = None,
+) -> Interaction:
+    """Record an interaction; the contact's keep-in-touch clock restarts from `happened_on`."""
+    interaction = Interaction(
+        user_id=user_id,
+        contact_id=contact.id if contact else None,
+        kind=kind,
+        happened_on=happened_on,
+        two_way=two_way,
+        channel=channel,
+        note=note,
+        checkin_id=checkin_id,
+        created_at=now,
+    )
+    session.add(interaction)
+    if contact is not None:
+        contact.last_interaction_on = max(contact.last_interaction_on or happened_on, happened_on)
+    await session.flush()
+    return interaction
+
+
+async def merge(session: AsyncSession, duplicate: Contact, into: Contact) -> None:
+    """Fold `duplicate` into `into`: its history moves over, then it is deleted."""
+    from db.models import Followup
+
+    for model in (Interaction, Followup):
+        await session.execute(
+            update(model).where(model.contact_id == duplicate.id).values(contact_id=into.id)
+        )
+    for field in ("tier", "company", "role", "how_met", "email", "keep_in_touch_days"):
+        if getattr(into, field) is None:
+            setattr(into, field, getattr(duplicate, field))
+    if duplicate.last_interaction_on is not None:
+        into.last_interaction_on = max(
+            into.last_interaction_on or duplicate.last_interaction_on,
+            duplicate.last_interaction_on,
+        )
+    await session.delete(duplicate)
+    await session.flush()
+
+
+async def history(session: AsyncSession, contact_id: int, limit: int) -> Sequence[Interaction]:
+    query = (
+        select(Interaction)
+        .where(Interaction.contact_id == contact_id)
+        .order_by(Interaction.happened_on.desc(), Interaction.id.desc())
+        .limit(limit)
+    )
+    return (await session.scalars(query)).all()
+
+
+async def count_kind(session: AsyncSession, contact_id: int, kind: str) -> int:
+    query = select(func.count(Interaction.id)).where(
+        Interaction.contact_id == contact_id, Interaction.kind == kind
+    )
+    return int(await session.scalar(query) or 0)
+
+
+async def recent_interactions(
+    session: AsyncSession, user_id: int, since: date
+) -> Sequence[tuple[int | None, str, date, bool, str | None, str | None]]:
+    """(contact id, kind, day, two-way, channel, contact tier) since `since`, via the index."""
+    query = (
+        select(
+            Interaction.contact_id,
+            Interaction.kind,
+            Interaction.happened_on,
+            Interaction.two_way,
+            Interaction.channel,
+            Contact.tier,
+        )
+        .outerjoin(Contact, Contact.id == Interaction.contact_id)
+        .where(Interaction.user_id == user_id, Interaction.happened_on >= since)
+    )
+    return [tuple(row) for row in await session.execute(query)]  # type: ignore[misc]
+
+
+async def page_of_contacts(
+    session: AsyncSession, user_id: int, ids: Sequence[int]
+) -> dict[int, Contact]:
+    rows = await session.scalars(
+        select(Contact).where(Contact.user_id == user_id, Contact.id.in_(ids))
+    )
+    return {contact.id: contact for contact in rows}
+
+
+async def ordered_ids(session: AsyncSession, user_id: int) -> list[tuple[int, date | None, str]]:
+    """(id, last interaction, name) of every contact, newest interaction first."""
+    query = (
+        select(Contact.id, Contact.last_interaction_on, Contact.name)
+        .where(Contact.user_id == user_id)
+        .order_by(Contact.last_interaction_on.desc().nulls_last(), Contact.name_key)
+    )
+    return [(cid, last, name) for cid, last, name in await session.execute(query)]
+
+
+async def with_interval(session: AsyncSession, user_id: int) -> Sequence[Contact]:
+    """Contacts that can be due for a keep-warm nudge (a tier or an explicit interval)."""
+    query = select(Contact).where(
+        Contact.user_id == user_id,
+        (Contact.tier.is_not(None)) | (Contact.keep_in_touch_days.is_not(None)),
+    )
+    return (await session.scalars(query)).all()

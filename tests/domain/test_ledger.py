@@ -1,0 +1,21 @@
+import pytest
+
+from bot.domain.ledger import split_name_and_what
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("Sally Jones an intro to Priya", [], ("Sally Jones", "an intro to Priya")),
+        ("Sally an intro", [], ("Sally", "an intro")),
+        ("sally jones: the article", [], ("sally jones", "the article")),
+        ("Tom — a 20-minute call", [], ("Tom", "a 20-minute call")),
+        ("van der Berg a referral", ["Van der Berg"], ("van der Berg", "a referral")),
+        ("José Núñez Priya's CV", ["Jose Nunez"], ("José Núñez", "Priya's CV")),
+        ("Sally", [], None),
+        ("", [], None),
+        ("Sally:", [], None),
+    ],
+)
+def test_split_name_and_what(text: str, known: list[str], expected: tuple[str, str] | None) -> None:
+    assert split_name_and_what(text, known) == expected
