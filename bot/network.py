@@ -11,7 +11,7 @@ from datetime import date, datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.channels import channel_after
-from bot.domain.checkin import Question
+from bot.domain.checkin import Question, says_nothing
 from bot.domain.contacts import normalize_name, similar_names, split_names
 from bot.domain.followups import FollowupRequest, is_pestering, parse_followup
 from bot.domain.schedule import local_now, resolve_local
@@ -130,7 +130,7 @@ async def record_checkin(
         effects.people.append(resolved)
     for question, kind in ((Question.GAVE, "give"), (Question.ASK, "ask")):
         text = answers.get(question)
-        if not text:
+        if text is None or says_nothing(text):
             continue
         await contact_queries.add_interaction(
             session,
@@ -147,7 +147,7 @@ async def record_checkin(
         else:
             effects.asks += 1
     followup_text = answers.get(Question.FOLLOWUP)
-    if followup_text:
+    if followup_text and not says_nothing(followup_text):
         result = parse_followup(followup_text, now_local=local_now(now, get_zone(user.timezone)))
         if isinstance(result, FollowupRequest):
             effects.followup = await add_followup(session, user, result, "checkin", now)

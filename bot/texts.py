@@ -147,6 +147,7 @@ SUMMARY_LABELS: dict[Question, str] = {
 CHECKIN_HINT = "(/skip skips a question, /cancel stops.)"
 CHECKIN_RESUMED = "Picking up where we left off."
 CHECKIN_SAVED = "✅ Check-in saved."
+SUMMARY_ANSWER_LIMIT = 300
 CHECKIN_PEOPLE = "Added to your network: {names}."
 CHECKIN_QUIET_DAY = "Quiet days happen. Showing up still counts."
 CHECKIN_CANCELLED = "Check-in stopped; your answers so far are kept. /checkin starts a fresh one."
@@ -301,12 +302,12 @@ STATS_NETWORK = (
     "People reached: {tiers}\n"
     "In person: {in_person}"
 )
-TIER_PLURALS = {
-    "decision_maker": "decision-makers",
-    "insider": "insiders",
-    "connector": "connectors",
-    "peer": "peers",
-    None: "no tier yet",
+TIER_COUNTS: dict[str | None, tuple[str, str]] = {  # (one, many)
+    "decision_maker": ("decision-maker", "decision-makers"),
+    "insider": ("insider", "insiders"),
+    "connector": ("connector", "connectors"),
+    "peer": ("peer", "peers"),
+    None: ("without a tier", "without a tier"),
 }
 CHEER_TODAY_OPEN = "Today is still open: /checkin keeps the streak going."
 CHEER_RESTART = "A fresh start is one check-in away. No catching up needed."
@@ -369,6 +370,13 @@ PRIVATE_ONLY = (
 SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
+def shorten(text: str | None, limit: int = SUMMARY_ANSWER_LIMIT) -> str | None:
+    """Keep echoed answers short so a summary stays far below Telegram's 4096 characters."""
+    if text is None or len(text) <= limit:
+        return text
+    return text[: limit - 1].rstrip() + "…"
+
+
 def days_label(n: int) -> str:
     return f"{n} day" if n == 1 else f"{n} days"
 
@@ -424,7 +432,7 @@ def checkin_summary(
 ) -> str:
     lines = [CHECKIN_SAVED, ""]
     for q, label in SUMMARY_LABELS.items():
-        lines.append(f"{label}: {answers.get(q) or '—'}")
+        lines.append(f"{label}: {shorten(answers.get(q)) or '—'}")
     lines.append("")
     if people:
         lines.append(CHECKIN_PEOPLE.format(names=", ".join(people)))
@@ -446,9 +454,9 @@ def network_stats(network: NetworkSummary, *, on_time: int, done: int, overdue: 
     divisor = gcd(network.gives, network.asks) or 1
     ratio = f"{network.gives // divisor}:{network.asks // divisor}"
     tiers = ", ".join(
-        f"{count} {TIER_PLURALS[tier]}"
+        f"{count} {TIER_COUNTS[tier][count != 1]}"
         for tier, count in sorted(
-            network.tiers.items(), key=lambda item: list(TIER_PLURALS).index(item[0])
+            network.tiers.items(), key=lambda item: list(TIER_COUNTS).index(item[0])
         )
     )
     in_person = (

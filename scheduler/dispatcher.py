@@ -10,7 +10,9 @@ import logging
 import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, RetryAfter
@@ -67,27 +69,38 @@ async def _record(
     now: datetime,
     report: DispatchReport,
 ) -> None:
+    """Store the outcome with a plain UPDATE: a row deleted meanwhile (/forget) is no error."""
+    values: dict[str, Any]
     if isinstance(result, Message):
-        row.status, row.sent_at, row.telegram_message_id = "sent", now, result.message_id
+        values = {"status": "sent", "sent_at": now, "telegram_message_id": result.message_id}
         report.sent += 1
-        return
-    row.last_error = f"{type(result).__name__}: {result}"[:500]
-    if isinstance(result, RetryAfter):
-        row.status, row.not_before = "pending", now + retry_delay(result)
-        row.attempts -= 1  # flood control is not the message's fault
+    else:
+        values = _failure(row, result, now, report)
+        if is_unreachable(result):
+            await mark_unreachable(session, row.user_id, now)
+            log.info(
+                "user %s is unreachable (%s); sends stop until they write", row.user_id, result
+            )
+    await session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id).values(**values))
+
+
+def _failure(
+    row: OutboxMessage, error: BaseException, now: datetime, report: DispatchReport
+) -> dict[str, Any]:
+    values: dict[str, Any] = {"last_error": f"{type(error).__name__}: {error}"[:500]}
+    if isinstance(error, RetryAfter):
+        # Flood control is not the message's fault: the attempt does not count.
+        values |= {"status": "pending", "not_before": now + retry_delay(error)}
+        values["attempts"] = row.attempts - 1
         report.retrying += 1
-    elif is_unreachable(result):
-        row.status = "failed"
-        await mark_unreachable(session, row.user_id, now)
-        log.info("user %s is unreachable (%s); sends stop until they write", row.user_id, result)
-        report.failed += 1
-    elif isinstance(result, BadRequest) or row.attempts >= MAX_ATTEMPTS:
-        row.status = "failed"
-        log.warning("outbox %s failed for good: %s", row.id, row.last_error)
+    elif is_unreachable(error) or isinstance(error, BadRequest) or row.attempts >= MAX_ATTEMPTS:
+        values["status"] = "failed"
+        log.warning("outbox %s failed for good: %s", row.id, values["last_error"])
         report.failed += 1
     else:  # timeouts, 5xx, network trouble: try again on a later tick
-        row.status, row.not_before = "pending", now + backoff(row.attempts)
+        values |= {"status": "pending", "not_before": now + backoff(row.attempts)}
         report.retrying += 1
+    return values
 
 
 def is_unreachable(error: BaseException) -> bool:

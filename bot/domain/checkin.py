@@ -4,6 +4,7 @@ Each question traces to a row of the coaching principles: who you reached (rows 
 you gave first (row 5), the specific ask (row 6) and the follow-up to remember (row 7).
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -33,6 +34,18 @@ class CleanAnswer:
     @property
     def empty(self) -> bool:
         return not self.text
+
+
+_NOTHING = re.compile(
+    r"[-–—.\s]*|(?:no|none|nothing|nope|nobody|no one|n/?a|not today|nothing today|no ask)"
+    r"(?: today| this time)?[.!]*",
+    re.IGNORECASE,
+)
+
+
+def says_nothing(text: str | None) -> bool:
+    """An answer like "-", "none" or "nothing today": stored as typed, but not a give or ask."""
+    return text is None or _NOTHING.fullmatch(text.strip()) is not None
 
 
 def question_at(step: int) -> Question | None:
