@@ -1,8 +1,10 @@
 """Small helpers shared by the feature handlers."""
 
 import contextlib
+from collections.abc import Awaitable, Callable
+from datetime import datetime
 
-from telegram import CallbackQuery, Message, Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
@@ -90,3 +92,57 @@ async def edit_quietly(query: CallbackQuery, text: str, **kwargs: object) -> Non
     """Edit the pressed message; an unchanged or vanished message is not worth an error."""
     with contextlib.suppress(BadRequest):
         await query.edit_message_text(text, **kwargs)  # type: ignore[arg-type]
+
+
+async def wait_for_answer(
+    update: Update,
+    context: BotContext,
+    user: User,
+    state: str | None,
+    prompt: str,
+    *,
+    draft: dict[str, object] | None = None,
+    reply_markup: object = None,
+) -> None:
+    """Ask a question whose free-text answer `handlers.messages` routes by `user.awaiting`."""
+    user.awaiting, user.draft = state, draft
+    await context.db.commit()
+    await reply(update, prompt, reply_markup=reply_markup)
+
+
+def schedule_text(template: str, user: User, now: datetime) -> str:
+    """A template with the user's check-in time, zone, days and next check-in filled in."""
+    return texts.schedule_line(
+        template,
+        at=user.checkin_time,
+        zone=user.timezone,
+        days=user.networking_days,
+        name=user.first_name or "there",
+        next=texts.when(user.next_checkin_at, user.timezone, now),
+    )
+
+
+Page = tuple[str, InlineKeyboardMarkup | None]
+Renderer = Callable[[BotContext, User, int], Awaitable[Page]]
+
+
+async def show_list(update: Update, context: BotContext, render: Renderer) -> None:
+    """A list command (/contacts, /followups): its first page."""
+    user, _ = await ensure_user(update, context)
+    await context.db.commit()
+    text, markup = await render(context, user, 0)
+    await reply(update, text, reply_markup=markup)
+
+
+async def turn_page(update: Update, context: BotContext, render: Renderer, prefix: str) -> None:
+    """A ◂ Back / More ▸ button: the list again, from the offset the button carries."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    user = await known_user(update, context)
+    offset = query.data.removeprefix(prefix)
+    if user is None or not offset.isdigit():
+        await query.answer(texts.STALE_BUTTON)
+        return
+    await query.answer()
+    text, markup = await render(context, user, int(offset))
+    await edit_quietly(query, text, reply_markup=markup)

@@ -27,7 +27,14 @@ from bot.domain.imports import MAX_FILE_BYTES, ImportFileError, parse_contacts_f
 from bot.runtime import BotContext
 from db import contacts as queries
 from db.models import Contact, User
-from handlers.common import edit_quietly, ensure_user, known_user, reply
+from handlers.common import (
+    edit_quietly,
+    ensure_user,
+    reply,
+    show_list,
+    turn_page,
+    wait_for_answer,
+)
 
 ASK_COMPANY, ASK_HOW_MET = "contact_company", "contact_how_met"
 STATES = (ASK_COMPANY, ASK_HOW_MET)
@@ -135,12 +142,14 @@ async def card_button(update: Update, context: BotContext) -> None:
     action, value = match[1], match[3]
     now = context.now()
     if action in ("co", "met"):
-        user.awaiting = ASK_COMPANY if action == "co" else ASK_HOW_MET
-        user.draft = {"contact_id": contact.id}
-        await context.db.commit()
         await query.answer()
-        template = texts.ASK_COMPANY if action == "co" else texts.ASK_HOW_MET
-        await reply(update, template.format(name=contact.name))
+        state, template = (
+            (ASK_COMPANY, texts.ASK_COMPANY) if action == "co" else (ASK_HOW_MET, texts.ASK_HOW_MET)
+        )
+        prompt = template.format(name=contact.name)
+        await wait_for_answer(
+            update, context, user, state, prompt, draft={"contact_id": contact.id}
+        )
         return
     if action == "tier":
         contact.tier = value
@@ -197,23 +206,11 @@ async def field_from_text(update: Update, context: BotContext, user: User) -> No
 
 
 async def contacts_command(update: Update, context: BotContext) -> None:
-    user, _ = await ensure_user(update, context)
-    await context.db.commit()
-    text, markup = await render_list(context, user, 0)
-    await reply(update, text, reply_markup=markup)
+    await show_list(update, context, render_list)
 
 
 async def page_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    user = await known_user(update, context)
-    offset = query.data.removeprefix("cl:")
-    if user is None or not offset.isdigit():
-        await query.answer(texts.STALE_BUTTON)
-        return
-    await query.answer()
-    text, markup = await render_list(context, user, int(offset))
-    await edit_quietly(query, text, reply_markup=markup)
+    await turn_page(update, context, render_list, "cl:")
 
 
 async def render_list(

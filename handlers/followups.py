@@ -23,7 +23,15 @@ from bot.runtime import BotContext
 from db import contacts as contact_queries
 from db import followups as queries
 from db.models import Contact, Followup, User
-from handlers.common import edit_quietly, ensure_user, known_user, reply
+from handlers.common import (
+    edit_quietly,
+    ensure_user,
+    known_user,
+    reply,
+    show_list,
+    turn_page,
+    wait_for_answer,
+)
 from handlers.contacts import offer_merges
 
 ASK_NAME, ASK_WHEN, ASK_NOTE = "followup_name", "followup_when", "followup_note"
@@ -41,7 +49,7 @@ async def followup_command(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None and update.effective_message.text is not None
     text = update.effective_message.text.partition(" ")[2].strip()
     if not text:
-        await _wait_for(update, context, user, ASK_NAME, {}, texts.FOLLOWUP_ASK_NAME)
+        await wait_for_answer(update, context, user, ASK_NAME, texts.FOLLOWUP_ASK_NAME, draft={})
         return
     await _handle(update, context, user, text)
 
@@ -57,7 +65,7 @@ async def from_text(update: Update, context: BotContext, user: User) -> None:
             await reply(update, texts.FOLLOWUP_ASK_NAME)
             return
         prompt = texts.FOLLOWUP_ASK_WHEN.format(name=name)
-        await _wait_for(update, context, user, ASK_WHEN, {"name": name}, prompt)
+        await wait_for_answer(update, context, user, ASK_WHEN, prompt, draft={"name": name})
     elif user.awaiting == ASK_WHEN:
         await _handle(update, context, user, f"{draft['name']} {text}", asked_when=text)
     else:
@@ -111,20 +119,36 @@ async def _handle(
                 "when": result.when_text,
             }
             prompt = texts.FOLLOWUP_ASK_NOTE.format(name=result.name)
-            await _wait_for(update, context, user, ASK_NOTE, draft, prompt, keyboards.no_note())
+            await wait_for_answer(
+                update,
+                context,
+                user,
+                ASK_NOTE,
+                prompt,
+                draft=draft,
+                reply_markup=keyboards.no_note(),
+            )
         else:
             await _create(update, context, user, result)
     elif isinstance(result, NeedsMore) and result.missing == "when":
         name = clean_display_name(re.split(r"\s[—–-]+\s|:\s", text, maxsplit=1)[0]) or text[:100]
         prompt = texts.FOLLOWUP_ASK_WHEN.format(name=name)
-        await _wait_for(update, context, user, ASK_WHEN, {"name": name}, prompt)
+        await wait_for_answer(update, context, user, ASK_WHEN, prompt, draft={"name": name})
     elif isinstance(result, NeedsMore):
-        await _wait_for(update, context, user, ASK_NAME, {}, texts.FOLLOWUP_ASK_NAME)
+        await wait_for_answer(update, context, user, ASK_NAME, texts.FOLLOWUP_ASK_NAME, draft={})
     elif isinstance(result, Ambiguous):
         options = [(f"{day:%a %-d %b %Y}", day.isoformat()) for day in result.options]
         prompt = texts.FOLLOWUP_AMBIGUOUS.format(text=result.text)
         draft = {"text": text}
-        await _wait_for(update, context, user, None, draft, prompt, keyboards.date_choices(options))
+        await wait_for_answer(
+            update,
+            context,
+            user,
+            None,
+            prompt,
+            draft=draft,
+            reply_markup=keyboards.date_choices(options),
+        )
     elif isinstance(result, InPast):
         await reply(update, texts.FOLLOWUP_PAST.format(when=f"{result.when:%a %-d %b, %H:%M}"))
     else:
@@ -150,20 +174,6 @@ async def _create(
         lines.append(texts.FOLLOWUP_PESTER.format(count=count, name=name))
     await reply(update, "\n\n".join(lines))
     await offer_merges(update, [created.resolved])
-
-
-async def _wait_for(
-    update: Update,
-    context: BotContext,
-    user: User,
-    state: str | None,
-    draft: dict[str, object],
-    prompt: str,
-    markup: InlineKeyboardMarkup | None = None,
-) -> None:
-    user.awaiting, user.draft = state, draft
-    await context.db.commit()
-    await reply(update, prompt, reply_markup=markup)
 
 
 def _request_from(draft: dict[str, str | None], note: str | None) -> FollowupRequest:
@@ -252,23 +262,11 @@ async def _apply(
 
 
 async def followups_command(update: Update, context: BotContext) -> None:
-    user, _ = await ensure_user(update, context)
-    await context.db.commit()
-    text, markup = await _render_list(context, user, 0)
-    await reply(update, text, reply_markup=markup)
+    await show_list(update, context, _render_list)
 
 
 async def page_button(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    user = await known_user(update, context)
-    offset = query.data.removeprefix("fl:")
-    if user is None or not offset.isdigit():
-        await query.answer(texts.STALE_BUTTON)
-        return
-    await query.answer()
-    text, markup = await _render_list(context, user, int(offset))
-    await edit_quietly(query, text, reply_markup=markup)
+    await turn_page(update, context, _render_list, "fl:")
 
 
 async def _render_list(

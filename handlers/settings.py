@@ -12,7 +12,14 @@ from bot.domain.weekdays import format_days, parse_days, toggle
 from bot.runtime import BotContext
 from db.models import User
 from db.users import reschedule
-from handlers.common import edit_quietly, ensure_user, known_user, reply
+from handlers.common import (
+    edit_quietly,
+    ensure_user,
+    known_user,
+    reply,
+    schedule_text,
+    wait_for_answer,
+)
 from handlers.start import ONBOARDING_TIME, ONBOARDING_TIMEZONE, ask_checkin_time, finish_onboarding
 
 AWAITING_TIMEZONE = "timezone"
@@ -29,10 +36,11 @@ async def timezone_command(update: Update, context: BotContext) -> None:
     if context.args:
         await _apply_timezone(update, context, user, " ".join(context.args))
         return
-    user.awaiting = AWAITING_TIMEZONE
-    await context.db.commit()
-    await reply(
+    await wait_for_answer(
         update,
+        context,
+        user,
+        AWAITING_TIMEZONE,
         texts.TIMEZONE_ASK.format(zone=user.timezone, examples=TIMEZONE_EXAMPLES),
         reply_markup=keyboards.ask_location(user.timezone),
     )
@@ -90,12 +98,8 @@ async def checkin_time_command(update: Update, context: BotContext) -> None:
     if context.args:
         await _apply_time(update, context, user, " ".join(context.args))
         return
-    user.awaiting = AWAITING_TIME
-    await context.db.commit()
-    await reply(
-        update,
-        texts.CHECKIN_TIME_ASK.format(time=format_time(user.checkin_time), zone=user.timezone),
-    )
+    prompt = texts.CHECKIN_TIME_ASK.format(time=format_time(user.checkin_time), zone=user.timezone)
+    await wait_for_answer(update, context, user, AWAITING_TIME, prompt)
 
 
 async def checkin_time_from_text(update: Update, context: BotContext, user: User) -> None:
@@ -134,7 +138,7 @@ async def _set_time(update: Update, context: BotContext, user: User, at: time) -
     if onboarding:
         await finish_onboarding(update, context, user)
     else:
-        await reply(update, _schedule_text(texts.CHECKIN_TIME_SET, user, context))
+        await reply(update, schedule_text(texts.CHECKIN_TIME_SET, user, context.now()))
 
 
 # --- networking days --------------------------------------------------------------------------
@@ -158,7 +162,7 @@ async def days_command(update: Update, context: BotContext) -> None:
         await reply(update, texts.DAYS_EMPTY)
         return
     await _set_days(context, user, mask)
-    await reply(update, _schedule_text(texts.DAYS_SET, user, context))
+    await reply(update, schedule_text(texts.DAYS_SET, user, context.now()))
 
 
 async def days_button(update: Update, context: BotContext) -> None:
@@ -171,7 +175,7 @@ async def days_button(update: Update, context: BotContext) -> None:
         return
     if match[1]:
         await query.answer()
-        await edit_quietly(query, _schedule_text(texts.DAYS_SET, user, context))
+        await edit_quietly(query, schedule_text(texts.DAYS_SET, user, context.now()))
         return
     mask = toggle(user.networking_days, int(match[2]))
     if mask == 0:
@@ -190,13 +194,3 @@ async def _set_days(context: BotContext, user: User, mask: int) -> None:
     user.networking_days = mask
     reschedule(user, context.now())
     await context.db.commit()
-
-
-def _schedule_text(template: str, user: User, context: BotContext) -> str:
-    return texts.schedule_line(
-        template,
-        at=user.checkin_time,
-        zone=user.timezone,
-        days=user.networking_days,
-        next=texts.when(user.next_checkin_at, user.timezone, context.now()),
-    )

@@ -6,7 +6,7 @@ from bot import keyboards, texts
 from bot.domain.timeofday import format_time
 from bot.runtime import BotContext
 from db.models import User
-from handlers.common import ensure_user, reply
+from handlers.common import ensure_user, reply, schedule_text, wait_for_answer
 
 ONBOARDING_TIMEZONE = "onboarding_timezone"
 ONBOARDING_TIME = "onboarding_time"
@@ -17,22 +17,17 @@ async def start(update: Update, context: BotContext) -> None:
     name = user.first_name or "there"
     if not created:
         await context.db.commit()
-        await reply(
-            update,
-            texts.schedule_line(
-                texts.WELCOME_BACK,
-                at=user.checkin_time,
-                zone=user.timezone,
-                days=user.networking_days,
-                name=name,
-                next=texts.when(user.next_checkin_at, user.timezone, context.now()),
-            ),
-        )
+        await reply(update, schedule_text(texts.WELCOME_BACK, user, context.now()))
         return
-    user.awaiting = ONBOARDING_TIMEZONE
-    await context.db.commit()
     await reply(update, texts.WELCOME.format(name=name))
-    await reply(update, texts.ASK_TIMEZONE, reply_markup=keyboards.ask_location(user.timezone))
+    await wait_for_answer(
+        update,
+        context,
+        user,
+        ONBOARDING_TIMEZONE,
+        texts.ASK_TIMEZONE,
+        reply_markup=keyboards.ask_location(user.timezone),
+    )
 
 
 async def ask_checkin_time(update: Update, user: User) -> None:
@@ -44,13 +39,7 @@ async def ask_checkin_time(update: Update, user: User) -> None:
 async def finish_onboarding(update: Update, context: BotContext, user: User) -> None:
     await reply(
         update,
-        texts.schedule_line(
-            texts.ONBOARDING_DONE,
-            at=user.checkin_time,
-            zone=user.timezone,
-            days=user.networking_days,
-            next=texts.when(user.next_checkin_at, user.timezone, context.now()),
-        ),
+        schedule_text(texts.ONBOARDING_DONE, user, context.now()),
         reply_markup=keyboards.start_checkin(texts.FIRST_CHECKIN_BUTTON),
     )
 
