@@ -20,6 +20,8 @@ from db import contacts as contact_queries
 from db import followups as followup_queries
 from db.models import CheckIn, Contact, Followup, User
 
+MAX_NOTE_LENGTH = 500  # followups.note
+
 
 @dataclass
 class Resolved:
@@ -90,7 +92,7 @@ async def add_followup(
         session,
         user_id=user.id,
         contact_id=resolved.contact.id,
-        note=request.note,
+        note=request.note[:MAX_NOTE_LENGTH] if request.note else None,
         due_at=due_instant(user, request),
         now=now,
     )

@@ -1,4 +1,6 @@
-"""Everything unexpected: unknown commands, stray messages, group chats."""
+"""Everything unexpected: unknown commands, stray messages, group chats, failures."""
+
+from sqlalchemy import text
 
 from db.models import User
 from tests.harness import USER_ID, Chat, RunningBot
@@ -26,3 +28,26 @@ async def test_group_chats_get_a_pointer_and_nothing_is_stored(bot: RunningBot, 
     await emulator.next_message(-USER_ID)
     assert len(emulator.messages_to(-USER_ID)) == 2  # the chatter got no answer
     assert await bot.rows(User) == []
+
+
+async def test_a_failing_handler_apologises_and_the_bot_keeps_going(
+    bot: RunningBot, chat: Chat
+) -> None:
+    await chat.say("/contact Sally")
+    async with bot.session() as session:  # the database loses a table under the bot's feet
+        await session.execute(text("DROP TABLE followups"))
+        await session.commit()
+    answer = await chat.say("/followups")
+    assert answer["text"] == "Sorry, something went wrong on my side. Please try again in a moment."
+    assert (await chat.say("/help"))["text"].startswith("Here's what I can do:")
+
+
+async def test_telegram_errors_while_replying_do_not_stop_the_bot(
+    bot: RunningBot, chat: Chat
+) -> None:
+    chat.emulator.fail_next("sendMessage", status=500, description="Internal Server Error")
+    chat.send("/help")  # this reply is lost…
+    chat.emulator.fail_next("sendMessage", status=403, description="Forbidden: bot was blocked")
+    chat.send("/stats")  # …and so is this one
+    assert (await chat.say("/help"))["text"].startswith("Here's what I can do:")
+    assert await bot.rows(User) == []  # /help and /stats store nothing for a stranger
