@@ -252,6 +252,14 @@ KEEP_WARM = "A few people worth a hello:\n{lines}\nA short note keeps a relation
 KEEP_WARM_WHY = "(They are past their keep-in-touch interval. /contact <name> changes it.)"
 KEEP_WARM_LINE = "• {name} ({tier}), last talked {ago}"
 NEVER = "never"
+REACH_NUDGE = (
+    "Your last two weeks were all peers: good company, but people who hire, decide or connect "
+    "open more doors. Who is one insider or decision-maker you could reach this week?"
+)
+REACH_WHY = (
+    "(You reached {peers} peers and no decision-makers, insiders or connectors in 14 days. "
+    "Set someone's tier with /contact <name>.)"
+)
 
 # --- give first -------------------------------------------------------------------------------
 
@@ -300,6 +308,7 @@ STATS_NETWORK = (
     "Gives: {gives} · asks: {asks} (give:ask {ratio})\n"
     "Follow-ups done on time: {on_time} of {done} · overdue now: {overdue}\n"
     "People reached: {tiers}\n"
+    "Warm relationships: {warm} (two-way in the last 90 days)\n"
     "In person: {in_person}"
 )
 TIER_COUNTS: dict[str | None, tuple[str, str]] = {  # (one, many)
@@ -450,7 +459,9 @@ def streak_line(streak: int) -> str:
     return (STREAK_WEEKS if streak >= 5 else STREAK_GOING).format(n=streak)
 
 
-def network_stats(network: NetworkSummary, *, on_time: int, done: int, overdue: int) -> str:
+def network_stats(
+    network: NetworkSummary, *, warm: int, on_time: int, done: int, overdue: int
+) -> str:
     divisor = gcd(network.gives, network.asks) or 1
     ratio = f"{network.gives // divisor}:{network.asks // divisor}"
     tiers = ", ".join(
@@ -472,6 +483,7 @@ def network_stats(network: NetworkSummary, *, on_time: int, done: int, overdue: 
         done=done,
         overdue=overdue,
         tiers=tiers or "nobody yet",
+        warm=warm,
         in_person=in_person,
     )
 

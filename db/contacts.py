@@ -7,6 +7,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.contacts import normalize_name
+from bot.domain.stats import Touch
 from db.models import Contact, Interaction
 
 
@@ -117,10 +118,8 @@ async def count_kind(session: AsyncSession, contact_id: int, kind: str) -> int:
     return int(await session.scalar(query) or 0)
 
 
-async def recent_interactions(
-    session: AsyncSession, user_id: int, since: date
-) -> Sequence[tuple[int | None, str, date, bool, str | None, str | None]]:
-    """(contact id, kind, day, two-way, channel, contact tier) since `since`, via the index."""
+async def recent_interactions(session: AsyncSession, user_id: int, since: date) -> list[Touch]:
+    """Every interaction since `since`, with its contact's tier, via the (user, day) index."""
     query = (
         select(
             Interaction.contact_id,
@@ -133,7 +132,7 @@ async def recent_interactions(
         .outerjoin(Contact, Contact.id == Interaction.contact_id)
         .where(Interaction.user_id == user_id, Interaction.happened_on >= since)
     )
-    return [tuple(row) for row in await session.execute(query)]  # type: ignore[misc]
+    return [Touch(*row) for row in await session.execute(query)]
 
 
 async def page_of_contacts(

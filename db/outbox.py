@@ -58,6 +58,16 @@ async def enqueue(
     return result.rowcount == 1
 
 
+async def sent_since(session: AsyncSession, user_id: int, kind: str, since: datetime) -> bool:
+    """Whether a message of this kind was queued for the user since `since` (for pacing)."""
+    query = select(OutboxMessage.id).where(
+        OutboxMessage.user_id == user_id,
+        OutboxMessage.kind == kind,
+        OutboxMessage.created_at >= since,
+    )
+    return await session.scalar(query.limit(1)) is not None
+
+
 async def expire_stale(session: AsyncSession, now: datetime) -> None:
     """Give up on rows past their deadline and on rows whose sender died mid-send."""
     await session.execute(

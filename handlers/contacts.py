@@ -39,6 +39,7 @@ from handlers.common import (
 ASK_COMPANY, ASK_HOW_MET = "contact_company", "contact_how_met"
 STATES = (ASK_COMPANY, ASK_HOW_MET)
 PAGE = 20
+WARMTH_WINDOW = timedelta(days=180)  # older interactions hardly count towards warmth
 HISTORY = 8
 _TIER_DATA = {tier.value: TIER_LABELS[tier] for tier in Tier}
 
@@ -222,11 +223,9 @@ async def render_list(
     if not everyone:
         return texts.CONTACTS_EMPTY, None
     touches: dict[int, list[tuple[object, bool]]] = {}
-    for contact_id, _, day, two_way, _, _ in await queries.recent_interactions(
-        context.db, user.id, today - timedelta(days=180)
-    ):
-        if contact_id is not None:
-            touches.setdefault(contact_id, []).append((day, two_way))
+    for touch in await queries.recent_interactions(context.db, user.id, today - WARMTH_WINDOW):
+        if touch.contact_id is not None:
+            touches.setdefault(touch.contact_id, []).append((touch.day, touch.two_way))
     ranked = sorted(
         everyone,
         key=lambda row: (-warmth_score(touches.get(row[0], []), today), normalize_name(row[2])),  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from datetime import timedelta
 from telegram import Update
 
 from bot import texts
+from bot.domain.coaching import WARM_WINDOW_DAYS, warm_relationships
 from bot.domain.schedule import local_date
 from bot.domain.stats import Summary, summarize, summarize_network
 from bot.domain.timezones import get_zone
@@ -39,12 +40,12 @@ async def _network(context: BotContext, user: User) -> str:
     now = context.now()
     today = local_date(now, get_zone(user.timezone))
     rows = await contact_queries.recent_interactions(
-        context.db, user.id, today - timedelta(days=29)
+        context.db, user.id, today - timedelta(days=WARM_WINDOW_DAYS - 1)
     )
-    network = summarize_network(
-        (cid, kind, channel, tier) for cid, kind, _, _, channel, tier in rows
-    )
+    month = today - timedelta(days=29)
+    network = summarize_network(rows, since=month)
+    warm = warm_relationships(rows)
     done = await followup_queries.done_since(context.db, user.id, now - timedelta(days=30))
     on_time = sum(1 for due, finished in done if finished <= due + ON_TIME_GRACE)
     overdue = await followup_queries.overdue_count(context.db, user.id, now)
-    return texts.network_stats(network, on_time=on_time, done=len(done), overdue=overdue)
+    return texts.network_stats(network, warm=warm, on_time=on_time, done=len(done), overdue=overdue)

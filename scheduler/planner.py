@@ -11,15 +11,17 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, texts
+from bot.domain.coaching import REACH_WINDOW_DAYS, peers_only
 from bot.domain.contacts import TIER_LABELS, Tier, effective_interval, keep_in_touch_due
 from bot.domain.followups import MAX_REMINDERS, REMINDER_GAPS, next_reminder, relative_day
 from bot.domain.schedule import local_date, next_occurrence, prompt_deadline
+from bot.domain.stats import summarize_network
 from bot.domain.timezones import get_zone
 from db import contacts as contact_queries
 from db import followups as followup_queries
 from db.checkins import has_checkin_on
 from db.models import Contact, Followup, User
-from db.outbox import enqueue
+from db.outbox import enqueue, sent_since
 from db.users import due_users
 
 BATCH = 500
@@ -27,6 +29,7 @@ CHECKIN_PROMPT = "checkin"
 KEEP_WARM = "keepwarm"
 KEEP_WARM_MAX = 3
 FOLLOWUP_NUDGE = "followup"
+REACH = "reach"
 
 
 async def plan_checkin_prompts(session: AsyncSession, now: datetime) -> int:
@@ -53,7 +56,9 @@ async def _plan(session: AsyncSession, user: User, now: datetime) -> int:
         status = "missed"  # the bot was down too long; a late prompt would be noise
     else:
         status = "pending"
-    await _plan_keep_warm(session, user, day, due, deadline, now)
+    if now <= deadline:  # nudges that ride along with the check-in, never late
+        await _plan_keep_warm(session, user, day, due, deadline, now)
+        await _plan_reach_nudge(session, user, day, due, deadline, now)
     inserted = await enqueue(
         session,
         user_id=user.id,
@@ -90,8 +95,6 @@ async def _plan_keep_warm(
 
     Each overdue contact is nudged once; a new interaction restarts its clock (principle 3).
     """
-    if now > deadline:
-        return
     overdue = [
         (contact, interval)
         for contact in await contact_queries.with_interval(session, user.id)
@@ -116,6 +119,31 @@ async def _plan_keep_warm(
     if inserted:
         for contact in chosen:
             contact.keep_warm_nudged_on = day
+
+
+async def _plan_reach_nudge(
+    session: AsyncSession, user: User, day: date, due: datetime, deadline: datetime, now: datetime
+) -> None:
+    """Principle 2: two weeks of peers only bring one nudge toward people who open doors."""
+    window = timedelta(days=REACH_WINDOW_DAYS)
+    if await sent_since(session, user.id, REACH, now - window):
+        return
+    rows = await contact_queries.recent_interactions(session, user.id, day - window)
+    reached = summarize_network(rows)
+    if not peers_only(reached.tiers):
+        return
+    why = texts.REACH_WHY.format(peers=reached.tiers["peer"])
+    await enqueue(
+        session,
+        user_id=user.id,
+        chat_id=user.chat_id,
+        kind=REACH,
+        key=f"{REACH}:{user.id}:{day.isoformat()}",
+        payload={"text": f"{texts.REACH_NUDGE}\n\n{why}"},
+        due_at=due,
+        expires_at=deadline,
+        now=now,
+    )
 
 
 def _since(contact: Contact) -> date:

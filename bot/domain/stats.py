@@ -3,6 +3,7 @@
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from bot.domain.streaks import compute_streaks
 from bot.domain.weekdays import is_networking_day
@@ -35,9 +36,20 @@ def _since(dates: Sequence[date], first: date) -> int:
     return sum(1 for day in dates if day >= first)
 
 
+class Touch(NamedTuple):
+    """One interaction as the network statistics see it."""
+
+    contact_id: int | None
+    kind: str  # met | followup | reply | give | ask
+    day: date
+    two_way: bool
+    channel: str | None
+    tier: str | None  # the contact's tier
+
+
 @dataclass(frozen=True, slots=True)
 class NetworkSummary:
-    """The last 30 days of the user's network (principles 2, 5 and 9)."""
+    """A window of the user's network (principles 2, 5 and 9)."""
 
     gives: int
     asks: int
@@ -46,20 +58,20 @@ class NetworkSummary:
     with_channel: int  # … out of those whose channel is known
 
 
-def summarize_network(
-    interactions: Iterable[tuple[int | None, str, str | None, str | None]],
-) -> NetworkSummary:
-    """From (contact id, kind, channel, contact tier) of the window's interactions."""
+def summarize_network(touches: Iterable[Touch], since: date | None = None) -> NetworkSummary:
+    """Gives, asks, tiers reached and channels of the touches on or after `since`."""
     gives = asks = in_person = with_channel = 0
     reached: dict[int, str | None] = {}
-    for contact_id, kind, channel, tier in interactions:
-        gives += kind == "give"
-        asks += kind == "ask"
-        if channel:
+    for touch in touches:
+        if since is not None and touch.day < since:
+            continue
+        gives += touch.kind == "give"
+        asks += touch.kind == "ask"
+        if touch.channel:
             with_channel += 1
-            in_person += channel == "in_person"
-        if contact_id is not None:
-            reached[contact_id] = tier
+            in_person += touch.channel == "in_person"
+        if touch.contact_id is not None:
+            reached[touch.contact_id] = touch.tier
     tiers: dict[str | None, int] = {}
     for tier in reached.values():
         tiers[tier] = tiers.get(tier, 0) + 1

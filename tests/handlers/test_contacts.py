@@ -289,4 +289,22 @@ async def test_stats_show_the_network(bot: RunningBot, chat: Chat, clock: Manual
     assert "Gives: 2 · asks: 0 (give:ask 1:0)" in stats["text"], stats["text"]
     assert "Follow-ups done on time: 0 of 0 · overdue now: 1" in stats["text"]
     assert "People reached: 1 decision-maker, 1 without a tier" in stats["text"]
+    assert "Warm relationships: 2 (two-way in the last 90 days)" in stats["text"]
     assert "In person: 50% of 2" in stats["text"]
+
+
+async def test_two_weeks_of_peers_only_bring_one_nudge(
+    bot: RunningBot, chat: Chat, clock: ManualClock
+) -> None:
+    for name in ("Ann", "Ben"):
+        card = await chat.say(f"/contact {name}")
+        await chat.press(card, button_data(card, "peer"))
+        await chat.emulator.wait_for(lambda: bool(chat.emulator.callback_answers))
+    await checkin(chat, "Ann (coffee), Ben (call)", "-", "-", "-")
+    clock.set(datetime(2026, 1, 6, 18, 0, tzinfo=UTC))  # Tuesday's check-in time
+    await bot.tick()
+    clock.set(datetime(2026, 1, 7, 18, 0, tzinfo=UTC))
+    await bot.tick()
+    nudges = [m for m in chat.emulator.messages_to(USER_ID) if "all peers" in m["text"]]
+    assert len(nudges) == 1  # once, not every day
+    assert "(You reached 2 peers and no decision-makers" in nudges[0]["text"]

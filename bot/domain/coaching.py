@@ -1,0 +1,23 @@
+"""Coaching rules that decide whether a nudge is due. Pure; each names its principle row."""
+
+from collections.abc import Iterable, Mapping
+
+from bot.domain.stats import Touch
+
+# Row 2: talking to the wrong people.
+REACH_WINDOW_DAYS = 14
+HIGH_LEVERAGE_TIERS = frozenset({"decision_maker", "insider", "connector"})
+# Row 3: relationships, not names.
+WARM_WINDOW_DAYS = 90
+
+
+def peers_only(tiers_reached: Mapping[str | None, int]) -> bool:
+    """Two weeks with at least two peers and nobody who hires, decides or connects."""
+    return tiers_reached.get("peer", 0) >= 2 and not any(
+        tiers_reached.get(tier, 0) for tier in HIGH_LEVERAGE_TIERS
+    )
+
+
+def warm_relationships(touches: Iterable[Touch]) -> int:
+    """People with at least one two-way interaction (they replied, or you met) in the window."""
+    return len({t.contact_id for t in touches if t.two_way and t.contact_id is not None})
