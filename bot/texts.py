@@ -286,6 +286,8 @@ IMPORT_DONE = (
     "beats hundreds of names: pick three to reconnect with this week. /contacts"
 )
 IMPORT_FAILED = "I couldn't import that file: {reason}. Nothing was imported."
+IMPORT_TOO_BIG = "it is larger than 5 MB"
+IMPORT_NOT_DOWNLOADED = "I could not download it from Telegram"
 IMPORT_UNSUPPORTED = (
     "I can import LinkedIn's Connections.csv (from its data export) or a .vcf contacts file."
 )

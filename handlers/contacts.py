@@ -256,7 +256,7 @@ async def import_document(update: Update, context: BotContext) -> None:
         await reply(update, texts.IMPORT_UNSUPPORTED)
         return
     if document.file_size and document.file_size > MAX_FILE_BYTES:
-        await reply(update, texts.IMPORT_FAILED.format(reason="it is larger than 5 MB"))
+        await reply(update, texts.IMPORT_FAILED.format(reason=texts.IMPORT_TOO_BIG))
         return
     user, _ = await ensure_user(update, context)
     try:
@@ -268,7 +268,7 @@ async def import_document(update: Update, context: BotContext) -> None:
         return
     except TelegramError:
         await context.db.commit()
-        await reply(update, texts.IMPORT_FAILED.format(reason="I could not download it"))
+        await reply(update, texts.IMPORT_FAILED.format(reason=texts.IMPORT_NOT_DOWNLOADED))
         return
     known = await queries.keys(context.db, user.id)
     now = context.now()

@@ -1,0 +1,103 @@
+"""Coaching nudges that ride along with the daily check-in (they are never sent late).
+
+Keep-warm (principle 3): one message naming up to three people past their keep-in-touch
+interval, each once until the user talks to them again. Reach (principle 2): after two weeks
+of peers only, one nudge toward someone who can hire, decide or connect.
+"""
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import texts
+from bot.domain.coaching import REACH_WINDOW_DAYS, peers_only
+from bot.domain.contacts import TIER_LABELS, Tier, effective_interval, keep_in_touch_due
+from bot.domain.followups import relative_day
+from bot.domain.stats import summarize_network
+from db import contacts as contact_queries
+from db.models import Contact, User
+from db.outbox import enqueue, sent_since
+
+KEEP_WARM = "keepwarm"
+KEEP_WARM_MAX = 3
+REACH = "reach"
+
+
+async def plan_keep_warm(
+    session: AsyncSession, user: User, day: date, due: datetime, deadline: datetime, now: datetime
+) -> None:
+    """Up to three people past their interval; a new interaction restarts a contact's clock."""
+    overdue = [
+        (contact, interval)
+        for contact in await contact_queries.with_interval(session, user.id)
+        if (interval := effective_interval(contact.keep_in_touch_days, contact.tier))
+        and _waiting_for_nudge(contact, day, interval)
+    ]
+    if not overdue:
+        return
+    overdue.sort(key=lambda pair: _since(pair[0]) + timedelta(days=pair[1]))  # most overdue first
+    chosen = [contact for contact, _ in overdue[:KEEP_WARM_MAX]]
+    inserted = await enqueue(
+        session,
+        user_id=user.id,
+        chat_id=user.chat_id,
+        kind=KEEP_WARM,
+        key=f"{KEEP_WARM}:{user.id}:{day.isoformat()}",
+        payload={"text": keep_warm_text(chosen, day)},
+        due_at=due,
+        expires_at=deadline,
+        now=now,
+    )
+    if inserted:
+        for contact in chosen:
+            contact.keep_warm_nudged_on = day
+
+
+async def plan_reach_nudge(
+    session: AsyncSession, user: User, day: date, due: datetime, deadline: datetime, now: datetime
+) -> None:
+    """Two weeks of peers only: one nudge, at most every two weeks."""
+    window = timedelta(days=REACH_WINDOW_DAYS)
+    if await sent_since(session, user.id, REACH, now - window):
+        return
+    rows = await contact_queries.recent_interactions(session, user.id, day - window)
+    reached = summarize_network(rows)
+    if not peers_only(reached.tiers):
+        return
+    why = texts.REACH_WHY.format(peers=reached.tiers["peer"])
+    await enqueue(
+        session,
+        user_id=user.id,
+        chat_id=user.chat_id,
+        kind=REACH,
+        key=f"{REACH}:{user.id}:{day.isoformat()}",
+        payload={"text": f"{texts.REACH_NUDGE}\n\n{why}"},
+        due_at=due,
+        expires_at=deadline,
+        now=now,
+    )
+
+
+def _since(contact: Contact) -> date:
+    """The day the keep-in-touch clock started: the last interaction, else when added."""
+    return contact.last_interaction_on or contact.created_at.date()
+
+
+def _waiting_for_nudge(contact: Contact, day: date, interval: int) -> bool:
+    start = _since(contact)
+    already = contact.keep_warm_nudged_on is not None and contact.keep_warm_nudged_on >= start
+    return not already and keep_in_touch_due(start, interval, day)
+
+
+def keep_warm_text(contacts: list[Contact], today: date) -> str:
+    lines = "\n".join(
+        texts.KEEP_WARM_LINE.format(
+            name=contact.name,
+            tier=TIER_LABELS[Tier(contact.tier)] if contact.tier else "",
+            ago=relative_day(contact.last_interaction_on, today)
+            if contact.last_interaction_on
+            else texts.NEVER,
+        ).replace(" ()", "")
+        for contact in contacts
+    )
+    return f"{texts.KEEP_WARM.format(lines=lines)}\n\n{texts.KEEP_WARM_WHY}"
