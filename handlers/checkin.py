@@ -158,21 +158,19 @@ async def _store(
     effects = await network.record_checkin(context.db, user, checkin, answers, now)
     await context.db.commit()
     summary = await summary_for(context, user)
-    followup = effects.followup
+    new = effects.followup
+    followup = (
+        (new.resolved.contact.name, texts.when(new.followup.due_at, user.timezone, now))
+        if new
+        else None
+    )
     await reply(
         update,
         texts.checkin_summary(
             answers,
             summary.current_streak,
             people=[r.contact.name for r in effects.people],
-            followup=(
-                (
-                    followup.resolved.contact.name,
-                    texts.when(followup.followup.due_at, user.timezone, now),
-                )
-                if followup
-                else None
-            ),
+            followup=followup,
         ),
     )
     await offer_merges(update, effects.maybe_duplicates)

@@ -70,7 +70,7 @@ async def from_text(update: Update, context: BotContext, user: User) -> None:
         await _handle(update, context, user, f"{draft['name']} {text}", asked_when=text)
     else:
         note = clean_answer(text)
-        await _create(update, context, user, _request_from(draft, note.text[:500] or None))
+        await _create(update, context, user, _request_from(draft, note.text or None))
 
 
 async def no_note_button(update: Update, context: BotContext) -> None:
