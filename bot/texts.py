@@ -268,12 +268,14 @@ ASKED_USAGE = "Tell me who and what, e.g. /asked Tom for a 20-minute call"
 GAVE_LOGGED = "🎁 Logged your give to {name}: {what}. Giving first is how trust starts."
 ASKED_LOGGED = "Logged your ask to {name}: {what}."
 GIVE_FIRST = (
-    "You haven't logged a give to {name} yet. Asks land better after a give. A few ideas:\n"
-    "• share an article they'd find useful\n"
-    "• make an introduction\n"
-    "• congratulate them on a recent win\n"
-    "• offer a skill of yours\n\n"
-    "Log the ask anyway?"
+    "You haven't logged a give to {name} yet. Asks land better after a give. Some ideas:\n"
+    "{ideas}\n\nLog the ask anyway?"
+)
+GIVE_IDEAS = (
+    "share an article they'd find useful",
+    "make an introduction they'd value",
+    "congratulate them on a recent win",
+    "offer a skill of yours for an hour",
 )
 ASK_ANYWAY_BUTTON = "Log the ask anyway"
 GIVE_FIRST_BUTTON = "I'll give first"
@@ -386,6 +388,12 @@ def shorten(text: str | None, limit: int = SUMMARY_ANSWER_LIMIT) -> str | None:
     if text is None or len(text) <= limit:
         return text
     return text[: limit - 1].rstrip() + "…"
+
+
+def give_first(name: str, seed: int) -> str:
+    """Three of the give ideas, a different three for different people."""
+    ideas = [GIVE_IDEAS[(seed + i) % len(GIVE_IDEAS)] for i in range(3)]
+    return GIVE_FIRST.format(name=name, ideas="\n".join(f"• {idea}" for idea in ideas))
 
 
 def days_label(n: int) -> str:

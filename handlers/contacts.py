@@ -28,6 +28,7 @@ from bot.runtime import BotContext
 from db import contacts as queries
 from db.models import Contact, User
 from handlers.common import (
+    Page,
     edit_quietly,
     ensure_user,
     reply,
@@ -214,9 +215,7 @@ async def page_button(update: Update, context: BotContext) -> None:
     await turn_page(update, context, render_list, "cl:")
 
 
-async def render_list(
-    context: BotContext, user: User, offset: int
-) -> tuple[str, InlineKeyboardMarkup | None]:
+async def render_list(context: BotContext, user: User, offset: int) -> Page:
     """Warmest first: recent, two-way interactions in the last 180 days weigh most."""
     today = network.today_for(user, context.now())
     everyone = await queries.ordered_ids(context.db, user.id)

@@ -24,6 +24,7 @@ from db import contacts as contact_queries
 from db import followups as queries
 from db.models import Contact, Followup, User
 from handlers.common import (
+    Page,
     edit_quietly,
     ensure_user,
     known_user,
@@ -269,9 +270,7 @@ async def page_button(update: Update, context: BotContext) -> None:
     await turn_page(update, context, _render_list, "fl:")
 
 
-async def _render_list(
-    context: BotContext, user: User, offset: int
-) -> tuple[str, InlineKeyboardMarkup | None]:
+async def _render_list(context: BotContext, user: User, offset: int) -> Page:
     """Overdue, today and the next 7 days, with relative dates; a page of PAGE items."""
     now = context.now()
     tz = get_zone(user.timezone)

@@ -36,7 +36,7 @@ async def _log(update: Update, context: BotContext, kind: str) -> None:
         user.draft = {"ask_contact_id": contact.id, "ask_what": what}
         await context.db.commit()
         await reply(
-            update, texts.GIVE_FIRST.format(name=contact.name), reply_markup=keyboards.ask_anyway()
+            update, texts.give_first(contact.name, contact.id), reply_markup=keyboards.ask_anyway()
         )
     else:
         await _record(context, user, contact, kind, what)
