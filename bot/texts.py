@@ -148,6 +148,10 @@ CHECKIN_HINT = "(/skip skips a question, /cancel stops.)"
 CHECKIN_RESUMED = "Picking up where we left off."
 CHECKIN_SAVED = "✅ Check-in saved."
 SUMMARY_ANSWER_LIMIT = 300
+VAGUE_ASK_TIP = (
+    "Tip: a specific ask lands better than “let me know if anything comes up”: a named "
+    "introduction, a 20-minute call, a referral for one role."
+)
 CHECKIN_PEOPLE = "Added to your network: {names}."
 CHECKIN_QUIET_DAY = "Quiet days happen. Showing up still counts."
 CHECKIN_CANCELLED = "Check-in stopped; your answers so far are kept. /checkin starts a fresh one."
@@ -448,6 +452,7 @@ def checkin_summary(
     *,
     people: Sequence[str] = (),
     followup: tuple[str, str] | None = None,
+    vague_ask: bool = False,
 ) -> str:
     lines = [CHECKIN_SAVED, ""]
     for q, label in SUMMARY_LABELS.items():
@@ -457,6 +462,8 @@ def checkin_summary(
         lines.append(CHECKIN_PEOPLE.format(names=", ".join(people)))
     if followup:
         lines.append(FOLLOWUP_FROM_CHECKIN.format(name=followup[0], when=followup[1]))
+    if vague_ask:
+        lines.append(VAGUE_ASK_TIP)
     if not any(answers.values()):
         lines.append(CHECKIN_QUIET_DAY)
     lines.append(streak_line(streak))

@@ -9,7 +9,8 @@ import re
 from telegram import Update
 
 from bot import keyboards, network, texts
-from bot.domain.checkin import clean_answer, question_at
+from bot.domain.checkin import Question, clean_answer, question_at
+from bot.domain.coaching import is_vague_ask
 from bot.domain.schedule import local_date
 from bot.domain.timezones import get_zone
 from bot.runtime import BotContext
@@ -171,6 +172,7 @@ async def _store(
             summary.current_streak,
             people=[r.contact.name for r in effects.people],
             followup=followup,
+            vague_ask=is_vague_ask(answers.get(Question.ASK) or ""),
         ),
     )
     await offer_merges(update, effects.maybe_duplicates)

@@ -1,6 +1,8 @@
 from datetime import date
 
-from bot.domain.coaching import peers_only, warm_relationships
+import pytest
+
+from bot.domain.coaching import is_vague_ask, peers_only, warm_relationships
 from bot.domain.stats import Touch
 
 
@@ -11,6 +13,32 @@ def test_peers_only_needs_two_peers_and_no_one_higher() -> None:
     assert not peers_only({"peer": 5, "insider": 1})
     assert not peers_only({"peer": 5, "connector": 1})
     assert not peers_only({})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let me know if you hear of anything",
+        "asked Tom to keep me in mind",
+        "told Priya I'm open to any opportunities",
+        "asked if she could tell me if anything comes up",
+        "wanted to pick her brain",
+    ],
+)
+def test_vague_asks(text: str) -> None:
+    assert is_vague_ask(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked Priya for an intro to her CTO",
+        "Asked Tom for a 20-minute call on Thursday",
+        "Asked Sam to refer me for the PM role at Acme",
+    ],
+)
+def test_specific_asks(text: str) -> None:
+    assert not is_vague_ask(text)
 
 
 def test_warm_relationships_count_people_not_touches() -> None:

@@ -52,6 +52,16 @@ async def test_full_checkin_with_text_buttons_and_skip(bot: RunningBot, chat: Ch
     }
 
 
+async def test_a_vague_ask_gets_a_tip(bot: RunningBot, chat: Chat) -> None:
+    await chat.say("/checkin")
+    for answer in ("Priya", "-", "Told her to let me know if she hears of anything"):
+        await chat.say(answer)
+    summary = await chat.say("-")
+    assert "Tip: a specific ask lands better" in summary["text"]
+    specific = await complete_checkin(chat)
+    assert "Tip:" not in specific["text"]
+
+
 async def test_a_redelivered_update_is_stored_once(bot: RunningBot, chat: Chat) -> None:
     await chat.say("/checkin")
     message = chat.send("Priya")
