@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.contacts import normalize_name
 from bot.domain.stats import Touch
-from db.models import Contact, Interaction
+from db.models import Contact, Followup, Interaction
 
 
 async def get_owned(session: AsyncSession, contact_id: int, user_id: int) -> Contact | None:
@@ -83,8 +83,6 @@ async def add_interaction(
 
 async def merge(session: AsyncSession, duplicate: Contact, into: Contact) -> None:
     """Fold `duplicate` into `into`: its history moves over, then it is deleted."""
-    from db.models import Followup
-
     for model in (Interaction, Followup):
         await session.execute(
             update(model).where(model.contact_id == duplicate.id).values(contact_id=into.id)

@@ -89,7 +89,7 @@ _BLOCKED = "Forbidden: bot was blocked by the user"
 
 
 class Sender(TypedDict, total=False):
-    """Who sends a user-side message; see :meth:`BotAPIEmulator.user_message` for defaults."""
+    """Who sends a user-side message; see ``BotAPIEmulator._incoming`` for the defaults."""
 
     user_id: int
     chat_id: int | None
@@ -560,35 +560,18 @@ class BotAPIEmulator:
         self._chats[chat_id] = chat
         return chat
 
-    def user_message(
-        self,
-        text: str,
-        *,
-        user_id: int = 1001,
-        chat_id: int | None = None,
-        chat_type: str = "private",
-        first_name: str = "Ann",
-        username: str | None = None,
-        language_code: str = "en",
-    ) -> JSON:
-        """Queue a text message from a user. ``chat_id`` defaults to ``user_id`` in private
-        chats and ``-user_id`` otherwise. A leading ``/command`` (or ``/command@bot``) gets a
-        ``bot_command`` entity."""
+    def user_message(self, text: str, **sender: Unpack[Sender]) -> JSON:
+        """Queue a text message from a user. The sender (see ``_incoming`` for the defaults)
+        is user 1001, "Ann", in a private chat whose id is the user's (``-user_id`` for other
+        chat types). A leading ``/command`` (or ``/command@bot``) gets a ``bot_command``
+        entity."""
         content: JSON = {"text": text}
         if text.startswith("/"):
             command = text.split(maxsplit=1)[0]
             content["entities"] = [
                 {"type": "bot_command", "offset": 0, "length": _utf16_len(command)}
             ]
-        return self._incoming(
-            content,
-            user_id=user_id,
-            chat_id=chat_id,
-            chat_type=chat_type,
-            first_name=first_name,
-            username=username,
-            language_code=language_code,
-        )
+        return self._incoming(content, **sender)
 
     def user_sticker(self, emoji: str = "👍", **sender: Unpack[Sender]) -> JSON:
         sticker = self._store_file(b"RIFF\x00\x00\x00\x00WEBP", "stickers", ".webp")
