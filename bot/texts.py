@@ -99,7 +99,6 @@ DAYS_EMPTY = (
     "Keep at least one day: a gentle pace beats stopping. Try /days mon,thu for a lighter week."
 )
 DAYS_DONE_BUTTON = "Done"
-NO_DAYS = "no days"
 
 SETTINGS_NEED_START = "Let's get you set up first: send /start."
 NOTHING_PENDING = "Nothing to cancel, you're all clear. /checkin starts a check-in."

@@ -120,14 +120,6 @@ def normalize_name(name: str) -> str:
     return " ".join(word for word in words if word)
 
 
-def find_exact(name: str, candidates: Iterable[tuple[int, str]]) -> int | None:
-    """The id of the first candidate (id, display name) with the same key as `name`."""
-    key = normalize_name(name)
-    if not key:
-        return None
-    return next((cid for cid, other in candidates if normalize_name(other) == key), None)
-
-
 def similar_names(
     name: str, candidates: Iterable[tuple[int, str]], *, limit: int = 3
 ) -> list[tuple[int, str]]:

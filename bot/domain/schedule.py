@@ -81,11 +81,6 @@ def prompt_deadline(due: datetime, tz: tzinfo) -> datetime:
     return min(due + MAX_PROMPT_DELAY, next_day_starts - _TICK)
 
 
-def prompt_is_fresh(due: datetime, now: datetime, tz: tzinfo) -> bool:
-    """Whether a prompt due at `due` may still be sent at `now` (never stale before it is due)."""
-    return now <= prompt_deadline(due, tz)
-
-
 def _wall_clock(instant: datetime, tz: tzinfo) -> datetime:
     """The naive wall-clock reading in `tz` at `instant`."""
     return local_now(instant, tz).replace(tzinfo=None)

@@ -15,7 +15,6 @@ from bot.domain.contacts import (
     clean_display_name,
     clean_text,
     days_since,
-    find_exact,
     keep_in_touch_due,
     normalize_name,
     similar_names,
@@ -101,15 +100,6 @@ def test_clean_display_name_is_cut_to_the_limit() -> None:
     assert cleaned == "x" * MAX_NAME_LENGTH
     assert clean_display_name("a" * 99 + " b") == "a" * 99  # no trailing space after the cut
     assert clean_text("Acme Corporation", 4) == "Acme"
-
-
-def test_find_exact() -> None:
-    candidates = [(1, "Sally Jones"), (2, "José Núñez"), (3, "jose nunez")]
-    assert find_exact("jose nunez", candidates) == 2
-    assert find_exact("SALLY JONES", candidates) == 1
-    assert find_exact("Sally", candidates) is None
-    assert find_exact("", candidates) is None
-    assert find_exact("Sally", []) is None
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,6 @@ from bot.domain.schedule import (
     local_now,
     next_occurrence,
     prompt_deadline,
-    prompt_is_fresh,
     resolve_local,
 )
 from bot.domain.weekdays import EVERY_DAY, MON_FRI, is_networking_day
@@ -364,8 +363,8 @@ def test_next_occurrence_matches_brute_force_around_transitions(key: str, at: ti
         pytest.param(utc(2026, 6, 1, 16), utc(2026, 6, 1, 12), True, id="early"),
     ],
 )
-def test_prompt_is_fresh(due: datetime, now: datetime, fresh: bool) -> None:
-    assert prompt_is_fresh(due, now, BERLIN) is fresh
+def test_prompt_is_fresh_until_its_deadline(due: datetime, now: datetime, fresh: bool) -> None:
+    assert (now <= prompt_deadline(due, BERLIN)) is fresh
 
 
 @pytest.mark.parametrize(
@@ -392,8 +391,6 @@ def test_prompt_is_fresh(due: datetime, now: datetime, fresh: bool) -> None:
 def test_prompt_deadline(tz: tzinfo, due: datetime, deadline: datetime) -> None:
     assert prompt_deadline(due, tz) == deadline
     assert local_date(deadline, tz) == local_date(due, tz)
-    assert prompt_is_fresh(due, deadline, tz)
-    assert not prompt_is_fresh(due, deadline + timedelta.resolution, tz)
 
 
 def test_max_prompt_delay_is_three_hours() -> None:
