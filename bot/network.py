@@ -51,26 +51,38 @@ class CheckinEffects:
 
 
 async def resolve(
-    session: AsyncSession, user_id: int, name: str, source: str, now: datetime
+    session: AsyncSession,
+    user_id: int,
+    name: str,
+    source: str,
+    now: datetime,
+    known: list[tuple[int, str]] | None = None,
 ) -> Resolved:
-    """The contact called `name`, created if new (with any similar names to ask about)."""
+    """The contact called `name`, created if new (with any similar names to ask about).
+
+    `known` is the user's (id, name) list when the caller already loaded it; a contact created
+    here is appended to it, so one list serves several names.
+    """
     existing = await contact_queries.find_by_name(session, user_id, name)
     if existing is not None:
         return Resolved(existing, created=False)
-    similar = similar_names(name, await contact_queries.names(session, user_id))
+    if known is None:
+        known = await contact_queries.names(session, user_id)
+    similar = similar_names(name, known)
     contact = contact_queries.new_contact(user_id, name, source, now)
     session.add(contact)
     await session.flush()
+    known.append((contact.id, contact.name))
     return Resolved(contact, created=True, similar=similar)
 
 
-async def mentioned(session: AsyncSession, user_id: int, text: str) -> Contact | None:
+async def mentioned(
+    session: AsyncSession, known: list[tuple[int, str]], text: str
+) -> Contact | None:
     """A known contact named in free text ("sent Sally Jones the article"): the full name, or
     a first name that only one contact has. None rather than a guess."""
     words = f" {normalize_name(text)} "
-    keys = {
-        cid: normalize_name(name) for cid, name in await contact_queries.names(session, user_id)
-    }
+    keys = {cid: normalize_name(name) for cid, name in known}
     found = [cid for cid, key in keys.items() if key and f" {key} " in words]
     if not found:
         found = [cid for cid, key in keys.items() if key and f" {key.split()[0]} " in words]
@@ -85,9 +97,14 @@ def due_instant(user: User, request: FollowupRequest) -> datetime:
 
 
 async def add_followup(
-    session: AsyncSession, user: User, request: FollowupRequest, source: str, now: datetime
+    session: AsyncSession,
+    user: User,
+    request: FollowupRequest,
+    source: str,
+    now: datetime,
+    known: list[tuple[int, str]] | None = None,
 ) -> NewFollowup:
-    resolved = await resolve(session, user.id, request.name, source, now)
+    resolved = await resolve(session, user.id, request.name, source, now, known)
     followup = await followup_queries.create(
         session,
         user_id=user.id,
@@ -114,9 +131,10 @@ async def record_checkin(
     """Feed a completed check-in into contacts, the give/ask ledger and follow-ups."""
     effects = CheckinEffects()
     day = checkin.local_date
+    known = await contact_queries.names(session, user.id)  # loaded once for every name
     who = answers.get(Question.WHO)
     for name in split_names(who or ""):
-        resolved = await resolve(session, user.id, name, "checkin", now)
+        resolved = await resolve(session, user.id, name, "checkin", now, known)
         channel = channel_after(name, who or "")
         await contact_queries.add_interaction(
             session,
@@ -137,7 +155,7 @@ async def record_checkin(
         await contact_queries.add_interaction(
             session,
             user_id=user.id,
-            contact=await mentioned(session, user.id, text),
+            contact=await mentioned(session, known, text),
             kind=kind,
             happened_on=day,
             now=now,
@@ -152,5 +170,5 @@ async def record_checkin(
     if followup_text and not says_nothing(followup_text):
         result = parse_followup(followup_text, now_local=local_now(now, get_zone(user.timezone)))
         if isinstance(result, FollowupRequest):
-            effects.followup = await add_followup(session, user, result, "checkin", now)
+            effects.followup = await add_followup(session, user, result, "checkin", now, known)
     return effects

@@ -23,14 +23,14 @@ async def _log(update: Update, context: BotContext, kind: str) -> None:
     user, _ = await ensure_user(update, context)
     assert update.effective_message is not None and update.effective_message.text is not None
     text = update.effective_message.text.partition(" ")[2]
-    known = [name for _, name in await queries.names(context.db, user.id)]
-    parts = split_name_and_what(text, known)
+    known = await queries.names(context.db, user.id)
+    parts = split_name_and_what(text, [name for _, name in known])
     if parts is None:
         await context.db.commit()
         await reply(update, texts.GAVE_USAGE if kind == "give" else texts.ASKED_USAGE)
         return
     name, what = parts
-    resolved = await network.resolve(context.db, user.id, name, "ledger", context.now())
+    resolved = await network.resolve(context.db, user.id, name, "ledger", context.now(), known)
     contact = resolved.contact
     if kind == "ask" and await queries.count_kind(context.db, contact.id, "give") == 0:
         user.draft = {"ask_contact_id": contact.id, "ask_what": what}
