@@ -1,6 +1,6 @@
-"""The clock is injected so tests (and the demo) drive time without sleeping."""
+"""The clock is injected so tests drive time without sleeping (see `tests/clock.py`)."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Protocol
 
 
@@ -13,22 +13,3 @@ class Clock(Protocol):
 class SystemClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
-
-
-class ManualClock:
-    """A clock that only moves when told to."""
-
-    def __init__(self, start: datetime) -> None:
-        if start.tzinfo is None:
-            raise ValueError("ManualClock needs an aware datetime")
-        self._now = start.astimezone(UTC)
-
-    def now(self) -> datetime:
-        return self._now
-
-    def set(self, instant: datetime) -> None:
-        self._now = instant.astimezone(UTC)
-
-    def advance(self, delta: timedelta | None = None, **kwargs: float) -> datetime:
-        self._now += delta if delta is not None else timedelta(**kwargs)
-        return self._now

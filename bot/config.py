@@ -36,7 +36,7 @@ class Settings(BaseSettings):
     @field_validator("default_timezone")
     @classmethod
     def _known_timezone(cls, value: str) -> str:
-        from bot.domain.timezones import get_zone
+        from domain.timezones import get_zone
 
         get_zone(value)  # raises ValueError for an unknown zone
         return value

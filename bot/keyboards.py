@@ -9,8 +9,8 @@ from telegram import (
 )
 
 from bot import texts
-from bot.domain.checkin import Question
-from bot.domain.weekdays import DAY_NAMES
+from domain.checkin import Question
+from domain.weekdays import DAY_NAMES
 
 START_CHECKIN = "ci:start"
 QUICK_REPLY = "ci:none:{checkin_id}:{step}"  # "nobody / nothing today" for question `step`

@@ -10,15 +10,15 @@ from datetime import date, datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.channels import channel_after
-from bot.domain.checkin import Question, says_nothing
-from bot.domain.contacts import normalize_name, similar_names, split_names
-from bot.domain.followups import FollowupRequest, is_pestering, parse_followup
-from bot.domain.schedule import local_now, resolve_local
-from bot.domain.timezones import get_zone
 from db import contacts as contact_queries
 from db import followups as followup_queries
 from db.models import CheckIn, Contact, Followup, User
+from domain.channels import channel_after
+from domain.checkin import Question, says_nothing
+from domain.contacts import normalize_name, similar_names, split_names
+from domain.followups import FollowupRequest, is_pestering, parse_followup
+from domain.schedule import local_now, resolve_local
+from domain.timezones import get_zone
 
 MAX_NOTE_LENGTH = 500  # followups.note
 

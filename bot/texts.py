@@ -8,12 +8,12 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from math import gcd
 
-from bot.domain.checkin import MAX_ANSWER_LENGTH, Question
-from bot.domain.schedule import local_now
-from bot.domain.stats import NetworkSummary, Summary
-from bot.domain.timeofday import format_time
-from bot.domain.timezones import TIMEZONE_EXAMPLES, get_zone, is_fixed_offset
-from bot.domain.weekdays import format_days
+from domain.checkin import MAX_ANSWER_LENGTH, Question
+from domain.schedule import local_now
+from domain.stats import NetworkSummary, Summary
+from domain.timeofday import format_time
+from domain.timezones import TIMEZONE_EXAMPLES, get_zone, is_fixed_offset
+from domain.weekdays import format_days
 
 BOT_DESCRIPTION = (
     "Marathon is your networking accountability partner. On your networking days it asks four "

@@ -6,8 +6,8 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.checkin import Question
 from db.models import Answer, CheckIn
+from domain.checkin import Question
 
 
 async def open_checkin(session: AsyncSession, user_id: int) -> CheckIn | None:

@@ -6,9 +6,9 @@ from datetime import date, datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.contacts import normalize_name
-from bot.domain.stats import Touch
 from db.models import Contact, Followup, Interaction
+from domain.contacts import normalize_name
+from domain.stats import Touch
 
 
 async def get_owned(session: AsyncSession, contact_id: int, user_id: int) -> Contact | None:

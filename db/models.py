@@ -147,7 +147,7 @@ class Contact(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(100))
     name_key: Mapped[str] = mapped_column(String(100))
-    tier: Mapped[str | None] = mapped_column(String(16))  # bot.domain.contacts.Tier
+    tier: Mapped[str | None] = mapped_column(String(16))  # domain.contacts.Tier
     company: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str | None] = mapped_column(String(200))
     how_met: Mapped[str | None] = mapped_column(String(300))
@@ -180,7 +180,7 @@ class Interaction(Base):
     # met (a conversation) | followup (the user followed up) | reply (they answered)
     # | give | ask
     kind: Mapped[str] = mapped_column(String(16))
-    channel: Mapped[str | None] = mapped_column(String(16))  # bot.domain.contacts.Channel
+    channel: Mapped[str | None] = mapped_column(String(16))  # domain.contacts.Channel
     two_way: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str | None] = mapped_column(Text)
     happened_on: Mapped[date] = mapped_column(Date)

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from sqlalchemy import ColumnElement, MetaData, Table, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.export import TableRows
 from db.models import Base
+from domain.export import TableRows
 
 USERS = "users"
 

@@ -6,9 +6,9 @@ from datetime import datetime, time
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.schedule import next_occurrence
-from bot.domain.timezones import get_zone
 from db.models import OutboxMessage, User
+from domain.schedule import next_occurrence
+from domain.timezones import get_zone
 
 
 async def get_user(session: AsyncSession, user_id: int) -> User | None:

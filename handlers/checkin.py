@@ -9,13 +9,13 @@ import re
 from telegram import Update
 
 from bot import keyboards, network, texts
-from bot.domain.checkin import Question, clean_answer, question_at
-from bot.domain.coaching import is_vague_ask
-from bot.domain.schedule import local_date
-from bot.domain.timezones import get_zone
 from bot.runtime import BotContext
 from db import checkins
 from db.models import CheckIn, User
+from domain.checkin import Question, clean_answer, question_at
+from domain.coaching import is_vague_ask
+from domain.schedule import local_date
+from domain.timezones import get_zone
 from handlers.common import edit_quietly, ensure_user, reply
 from handlers.contacts import offer_merges
 from handlers.stats import summary_for

@@ -9,10 +9,10 @@ from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
 from bot import texts
-from bot.domain.weekdays import MON_FRI
 from bot.runtime import BotContext
 from db.models import User
 from db.users import create_user, get_user, reactivate
+from domain.weekdays import MON_FRI
 
 
 async def ensure_user(update: Update, context: BotContext) -> tuple[User, bool]:

@@ -11,7 +11,10 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot import keyboards, network, texts
-from bot.domain.contacts import (
+from bot.runtime import BotContext
+from db import contacts as queries
+from db.models import Contact, User
+from domain.contacts import (
     CHANNEL_LABELS,
     TIER_LABELS,
     Channel,
@@ -22,11 +25,8 @@ from bot.domain.contacts import (
     normalize_name,
     warmth_score,
 )
-from bot.domain.followups import relative_day
-from bot.domain.imports import MAX_FILE_BYTES, ImportFileError, parse_contacts_file
-from bot.runtime import BotContext
-from db import contacts as queries
-from db.models import Contact, User
+from domain.followups import relative_day
+from domain.imports import MAX_FILE_BYTES, ImportFileError, parse_contacts_file
 from handlers.common import (
     Page,
     edit_quietly,

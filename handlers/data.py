@@ -12,13 +12,13 @@ from telegram import Update
 from telegram.error import BadRequest
 
 from bot import keyboards, texts
-from bot.domain.export import build_export, filename
-from bot.domain.schedule import local_date
-from bot.domain.timezones import get_zone
 from bot.runtime import BotContext
 from db import userdata
 from db.models import User
 from db.users import get_user
+from domain.export import build_export, filename
+from domain.schedule import local_date
+from domain.timezones import get_zone
 from handlers.common import edit_quietly, reply
 
 _FORGET = re.compile(r"forget:(yes|no):(\d+):(\d+)")

@@ -6,9 +6,13 @@ from datetime import date, datetime, timedelta
 from telegram import InlineKeyboardMarkup, Update
 
 from bot import keyboards, network, texts
-from bot.domain.checkin import clean_answer
-from bot.domain.contacts import clean_display_name
-from bot.domain.followups import (
+from bot.runtime import BotContext
+from db import contacts as contact_queries
+from db import followups as queries
+from db.models import Contact, Followup, User
+from domain.checkin import clean_answer
+from domain.contacts import clean_display_name
+from domain.followups import (
     Ambiguous,
     FollowupRequest,
     InPast,
@@ -17,12 +21,8 @@ from bot.domain.followups import (
     parse_followup,
     relative_day,
 )
-from bot.domain.schedule import local_date, local_now, resolve_local
-from bot.domain.timezones import get_zone
-from bot.runtime import BotContext
-from db import contacts as contact_queries
-from db import followups as queries
-from db.models import Contact, Followup, User
+from domain.schedule import local_date, local_now, resolve_local
+from domain.timezones import get_zone
 from handlers.common import (
     Page,
     edit_quietly,

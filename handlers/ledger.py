@@ -3,10 +3,10 @@
 from telegram import Update
 
 from bot import keyboards, network, texts
-from bot.domain.ledger import split_name_and_what
 from bot.runtime import BotContext
 from db import contacts as queries
 from db.models import Contact, User
+from domain.ledger import split_name_and_what
 from handlers.common import edit_quietly, ensure_user, known_user, reply
 from handlers.contacts import offer_merges
 

@@ -6,12 +6,12 @@ from datetime import time
 from telegram import ReplyKeyboardRemove, Update
 
 from bot import keyboards, texts
-from bot.domain.timeofday import format_time, parse_time_of_day
-from bot.domain.timezones import TIMEZONE_EXAMPLES, parse_timezone, zone_from_location
-from bot.domain.weekdays import format_days, parse_days, toggle
 from bot.runtime import BotContext
 from db.models import User
 from db.users import reschedule
+from domain.timeofday import format_time, parse_time_of_day
+from domain.timezones import TIMEZONE_EXAMPLES, parse_timezone, zone_from_location
+from domain.weekdays import format_days, parse_days, toggle
 from handlers.common import (
     edit_quietly,
     ensure_user,

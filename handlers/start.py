@@ -3,9 +3,9 @@
 from telegram import Update
 
 from bot import keyboards, texts
-from bot.domain.timeofday import format_time
 from bot.runtime import BotContext
 from db.models import User
+from domain.timeofday import format_time
 from handlers.common import ensure_user, reply, schedule_text, wait_for_answer
 
 ONBOARDING_TIMEZONE = "onboarding_timezone"

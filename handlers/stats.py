@@ -5,15 +5,15 @@ from datetime import timedelta
 from telegram import Update
 
 from bot import texts
-from bot.domain.coaching import WARM_WINDOW_DAYS, warm_relationships
-from bot.domain.schedule import local_date
-from bot.domain.stats import Summary, summarize, summarize_network
-from bot.domain.timezones import get_zone
 from bot.runtime import BotContext
 from db import contacts as contact_queries
 from db import followups as followup_queries
 from db.checkins import completed_dates
 from db.models import User
+from domain.coaching import WARM_WINDOW_DAYS, warm_relationships
+from domain.schedule import local_date
+from domain.stats import Summary, summarize, summarize_network
+from domain.timezones import get_zone
 from handlers.common import reply
 
 # A follow-up done by the end of the day after it was due counts as on time.

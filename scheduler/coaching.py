@@ -10,13 +10,13 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
-from bot.domain.coaching import REACH_WINDOW_DAYS, peers_only
-from bot.domain.contacts import TIER_LABELS, Tier, effective_interval, keep_in_touch_due
-from bot.domain.followups import relative_day
-from bot.domain.stats import summarize_network
 from db import contacts as contact_queries
 from db.models import Contact, User
 from db.outbox import enqueue, sent_since
+from domain.coaching import REACH_WINDOW_DAYS, peers_only
+from domain.contacts import TIER_LABELS, Tier, effective_interval, keep_in_touch_due
+from domain.followups import relative_day
+from domain.stats import summarize_network
 
 KEEP_WARM = "keepwarm"
 KEEP_WARM_MAX = 3

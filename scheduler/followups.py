@@ -10,12 +10,12 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, texts
-from bot.domain.followups import MAX_REMINDERS, REMINDER_GAPS, next_reminder, relative_day
-from bot.domain.schedule import local_date
-from bot.domain.timezones import get_zone
 from db import followups as followup_queries
 from db.models import Contact, Followup, User
 from db.outbox import enqueue
+from domain.followups import MAX_REMINDERS, REMINDER_GAPS, next_reminder, relative_day
+from domain.schedule import local_date
+from domain.timezones import get_zone
 
 BATCH = 500
 FOLLOWUP_NUDGE = "followup"

@@ -11,12 +11,12 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, texts
-from bot.domain.schedule import local_date, next_occurrence, prompt_deadline
-from bot.domain.timezones import get_zone
 from db.checkins import has_checkin_on
 from db.models import User
 from db.outbox import enqueue
 from db.users import due_users
+from domain.schedule import local_date, next_occurrence, prompt_deadline
+from domain.timezones import get_zone
 from scheduler.coaching import plan_keep_warm, plan_reach_nudge
 
 BATCH = 500

@@ -9,7 +9,7 @@ import asyncpg
 import pytest
 from sqlalchemy.engine import make_url
 
-from bot.clock import ManualClock
+from tests.clock import ManualClock
 from tests.emulator import BotAPIEmulator
 from tests.harness import START, TOKEN, USER_ID, Chat, RunningBot, make_settings
 

@@ -14,10 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import build_application
-from bot.clock import ManualClock
 from bot.config import Settings
 from bot.runtime import MarathonApplication
 from scheduler.tick import TickReport, run_tick
+from tests.clock import ManualClock
 from tests.emulator import JSON, BotAPIEmulator
 
 TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"

@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.domain.weekdays import MON_FRI
 from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
 from db.models import OutboxMessage, User
 from db.outbox import SENDING_LEASE, claim_due, enqueue, expire_stale
 from db.users import create_user, due_users
+from domain.weekdays import MON_FRI
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

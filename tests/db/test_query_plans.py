@@ -28,14 +28,14 @@ import pytest
 from sqlalchemy import event, insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from bot.domain.contacts import Channel, Tier, normalize_name
-from bot.domain.weekdays import MON_FRI
 from db import contacts as contact_queries
 from db import followups as followup_queries
 from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
 from db.models import Contact, Followup, Interaction
 from db.users import create_user
+from domain.contacts import Channel, Tier, normalize_name
+from domain.weekdays import MON_FRI
 
 pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 

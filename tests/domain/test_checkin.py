@@ -1,6 +1,6 @@
 import pytest
 
-from bot.domain.checkin import clean_answer, question_at, says_nothing
+from domain.checkin import clean_answer, question_at, says_nothing
 
 
 @pytest.mark.parametrize("text", ["-", "—", "none", "Nothing today.", "no ask today", "N/A", " "])

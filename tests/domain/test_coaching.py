@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from bot.domain.coaching import is_vague_ask, peers_only, warm_relationships
-from bot.domain.stats import Touch
+from domain.coaching import is_vague_ask, peers_only, warm_relationships
+from domain.stats import Touch
 
 
 def test_peers_only_needs_two_peers_and_no_one_higher() -> None:

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.domain.contacts import (
+from domain.contacts import (
     CHANNEL_LABELS,
     DEFAULT_KEEP_IN_TOUCH_DAYS,
     MAX_NAME_LENGTH,

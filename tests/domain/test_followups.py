@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.followups import (
+from domain.followups import (
     MAX_REMINDERS,
     PESTER_THRESHOLD,
     REMINDER_GAPS,

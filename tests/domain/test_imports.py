@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from bot.domain import imports
-from bot.domain.imports import (
+from domain import imports
+from domain.imports import (
     MAX_CONTACTS,
     MAX_FILE_BYTES,
     ImportedContact,

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.domain.ledger import split_name_and_what
+from domain.ledger import split_name_and_what
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.schedule import (
+from domain.schedule import (
     MAX_PROMPT_DELAY,
     UTC,
     local_date,
@@ -16,7 +16,7 @@ from bot.domain.schedule import (
     prompt_deadline,
     resolve_local,
 )
-from bot.domain.weekdays import EVERY_DAY, MON_FRI, is_networking_day
+from domain.weekdays import EVERY_DAY, MON_FRI, is_networking_day
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SANTIAGO = ZoneInfo("America/Santiago")

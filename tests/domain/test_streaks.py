@@ -4,8 +4,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.domain.streaks import Streaks, compute_streaks
-from bot.domain.weekdays import EVERY_DAY, MON_FRI
+from domain.streaks import Streaks, compute_streaks
+from domain.weekdays import EVERY_DAY, MON_FRI
 
 MONDAY = date(2026, 6, 1)
 

@@ -4,7 +4,7 @@ from datetime import time
 
 import pytest
 
-from bot.domain.timeofday import format_time, parse_time_of_day
+from domain.timeofday import format_time, parse_time_of_day
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 
-from bot.domain.timezones import (
+from domain.timezones import (
     ALIASES,
     TIMEZONE_EXAMPLES,
     get_zone,

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.domain.weekdays import (
+from domain.weekdays import (
     DAY_NAMES,
     EVERY_DAY,
     MON_FRI,

@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.clock import ManualClock
 from db.models import Contact, Followup, Interaction, OutboxMessage
+from tests.clock import ManualClock
 from tests.harness import USER_ID, Chat, RunningBot, button_data, button_labels
 
 both_backends = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)

@@ -16,10 +16,10 @@ import pytest
 from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, Table, select
 
 from bot import texts
-from bot.clock import ManualClock
-from bot.domain.export import TableRows, build_export
 from db import userdata
 from db.models import Base, CheckIn, Contact, Followup, Interaction, OutboxMessage
+from domain.export import TableRows, build_export
+from tests.clock import ManualClock
 from tests.emulator import JSON
 from tests.handlers.test_checkin import ANSWERS, complete_checkin
 from tests.harness import USER_ID, Chat, RunningBot, button_data, button_labels

@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.clock import ManualClock
 from db.models import Contact, Followup, Interaction, OutboxMessage
+from tests.clock import ManualClock
 from tests.harness import USER_ID, Chat, RunningBot, button_data, button_labels
 
 # START is Monday 2026-01-05 12:00 UTC; new users keep UTC and an 18:00 check-in.

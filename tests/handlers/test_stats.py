@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from bot.clock import ManualClock
+from tests.clock import ManualClock
 from tests.handlers.test_checkin import complete_checkin
 from tests.harness import Chat, RunningBot
 

@@ -6,10 +6,10 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from bot.app import build_application
-from bot.clock import ManualClock
-from bot.domain.weekdays import EVERY_DAY
 from db.users import create_user
+from domain.weekdays import EVERY_DAY
 from scheduler.tick import JOB_NAME, run_tick
+from tests.clock import ManualClock
 from tests.emulator import BotAPIEmulator
 from tests.harness import Chat, RunningBot, make_settings
 

@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.clock import ManualClock
 from db.models import OutboxMessage, User
+from tests.clock import ManualClock
 from tests.harness import USER_ID, Chat, RunningBot, button_labels
 
 # 18:00 in Berlin on Monday 2026-01-05 (winter time, UTC+1).

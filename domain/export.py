@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time
 from enum import Enum
 from typing import Any
 
-from bot.domain.checkin import QUESTIONS
+from domain.checkin import QUESTIONS
 
 FORMAT_VERSION = 1
 FILENAME = "marathon-export-{day}.zip"

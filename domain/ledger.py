@@ -2,7 +2,7 @@
 
 import re
 
-from bot.domain.contacts import clean_display_name, normalize_name
+from domain.contacts import clean_display_name, normalize_name
 
 MAX_WHAT_LENGTH = 500
 _SEPARATOR = re.compile(r"\s*(?:[:—–]|\s-\s)\s*")

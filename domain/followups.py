@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
-from bot.domain.contacts import clean_display_name
-from bot.domain.timeofday import parse_time_of_day
+from domain.contacts import clean_display_name
+from domain.timeofday import parse_time_of_day
 
 # An unanswered follow-up nudge comes back after 1, then 3 more, then 7 more days; after
 # MAX_REMINDERS the coach asks whether to let it rest instead.

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Iterable, Mapping
 
-from bot.domain.stats import Touch
+from domain.stats import Touch
 
 # Row 2: talking to the wrong people.
 REACH_WINDOW_DAYS = 14

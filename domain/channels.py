@@ -6,7 +6,7 @@ a message. Unknown words give no channel rather than a guess.
 
 import re
 
-from bot.domain.contacts import Channel
+from domain.contacts import Channel
 
 _WORDS: dict[Channel, tuple[str, ...]] = {
     Channel.IN_PERSON: (

@@ -9,7 +9,7 @@ import math
 from bisect import bisect_left
 from datetime import UTC, date, datetime, time, timedelta, tzinfo  # UTC is re-exported
 
-from bot.domain.weekdays import EVERY_DAY, is_networking_day
+from domain.weekdays import EVERY_DAY, is_networking_day
 
 # After downtime a check-in prompt is still sent if it is at most this late AND it is still the
 # same local day for the user; otherwise that day's check-in is recorded as missed.

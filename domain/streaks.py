@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from bot.domain.weekdays import is_networking_day
+from domain.weekdays import is_networking_day
 
 _ONE_DAY = timedelta(days=1)
 

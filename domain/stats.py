@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from bot.domain.streaks import compute_streaks
-from bot.domain.weekdays import is_networking_day
+from domain.streaks import compute_streaks
+from domain.weekdays import is_networking_day
 
 
 @dataclass(frozen=True, slots=True)
