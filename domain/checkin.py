@@ -5,9 +5,10 @@ you gave first (row 5), the specific ask (row 6) and the follow-up to remember (
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+
+from domain.text import clean_text
 
 
 class Question(StrEnum):
@@ -20,10 +21,6 @@ class Question(StrEnum):
 QUESTIONS: tuple[Question, ...] = (Question.WHO, Question.GAVE, Question.ASK, Question.FOLLOWUP)
 
 MAX_ANSWER_LENGTH = 1000
-
-# Zero-width and direction-override characters are invisible and only cause trouble in a
-# stored answer; the zero-width joiner stays because emoji sequences need it.
-_KEEP_FORMAT_CHARS = {"\u200d"}
 
 
 @dataclass(frozen=True)
@@ -54,17 +51,6 @@ def question_at(step: int) -> Question | None:
 
 
 def clean_answer(raw: str) -> CleanAnswer:
-    """Normalise Unicode, drop control and invisible characters, trim whitespace."""
-    text = unicodedata.normalize("NFC", raw)
-    kept = []
-    for char in text:
-        category = unicodedata.category(char)
-        if char in "\n\t" or char in _KEEP_FORMAT_CHARS:
-            kept.append(char)
-        elif category in {"Cc", "Cf", "Cs"}:
-            continue
-        else:
-            kept.append(char)
-    lines = [" ".join(line.split()) for line in "".join(kept).splitlines()]
-    text = "\n".join(line for line in lines if line).strip()
+    """The answer as stored: cleaned like every other text (`domain.text`), lines kept."""
+    text = clean_text(raw, multiline=True) or ""
     return CleanAnswer(text=text, too_long=len(text) > MAX_ANSWER_LENGTH)

@@ -13,6 +13,8 @@ from datetime import date
 from difflib import SequenceMatcher
 from enum import StrEnum
 
+from domain.text import JOINERS, clean_text, split_note
+
 
 class Tier(StrEnum):
     DECISION_MAKER = "decision_maker"
@@ -63,12 +65,6 @@ TWO_WAY_WEIGHT = 2.0
 SIMILARITY_THRESHOLD = 0.85  # difflib ratio between two keys for "probably the same person"
 _SUBSET_SCORE = 0.9  # "Sally" vs "Sally Jones": one name is the other with words left out
 
-# Zero-width joiners are invisible but meaningful: emoji sequences and Persian or Indic names
-# need them. Every other format or control character is dropped.
-_KEEP_FORMAT_CHARS = frozenset({"\u200c", "\u200d"})
-# Letters that render as nothing; people use them to fake an empty name.
-_BLANK_LETTERS = frozenset({"\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"})
-
 # An answer starting like this names nobody ("Nobody today", "no one", "-").
 _NOBODY = re.compile(r"(?:nobody|no one|noone|none|nothing|nope|no|not|n/a)\b|$")
 # An item starting with one of these words describes people, it does not name them.
@@ -83,25 +79,7 @@ _NOT_A_NAME_START = frozenset(
 _NAME_ABBREVIATIONS = frozenset({"jr", "sr", "dr", "st", "mr", "mrs", "ms"})
 _BRACKETED = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?")
 _ITEM_SEPARATORS = re.compile(r"[,;\n&+]|\band\b", re.IGNORECASE)
-_ITEM_NOTE = re.compile(r"\s+[-–—]\s+|\s*[:–—]\s*")
 _NOT_NAME_CHARS = re.compile(r"[\d@]|https?:|www\.", re.IGNORECASE)
-
-
-def clean_text(raw: str, max_length: int) -> str | None:
-    """NFC text with control and invisible characters removed, whitespace collapsed, cut to
-    `max_length` characters; None if nothing is left."""
-    if raw.isascii() and raw.isprintable():  # the common case: nothing to drop
-        return " ".join(raw.split())[:max_length].rstrip() or None
-    kept = []
-    for char in unicodedata.normalize("NFC", raw):
-        if char in _BLANK_LETTERS:
-            kept.append(" ")
-        elif char in _KEEP_FORMAT_CHARS or unicodedata.category(char) not in {"Cc", "Cf", "Cs"}:
-            kept.append(char)
-        elif char in "\t\n\r":
-            kept.append(" ")
-    text = " ".join("".join(kept).split())[:max_length].rstrip()
-    return text.strip("".join(_KEEP_FORMAT_CHARS)) or None
 
 
 def clean_display_name(raw: str) -> str | None:
@@ -111,12 +89,14 @@ def clean_display_name(raw: str) -> str | None:
 
 def normalize_name(name: str) -> str:
     """The matching key: accents stripped, casefolded, words without punctuation at their ends
-    ("J. O'Brien" → "j o'brien") and one space between them.
+    ("J. O'Brien" → "j o'brien") and one space between them. Zero-width joiners do not count:
+    "Mehr‌dad" typed with or without one is the same person.
 
     Only marks that come from decomposing a precomposed letter are dropped (é → e, ñ → n,
     й → и), so scripts written with separate marks (Devanagari vowel signs) keep them.
     """
-    words = (_strip_punctuation(word) for word in _strip_accents(name).casefold().split())
+    bare = "".join(char for char in name if char not in JOINERS)  # with or without, one key
+    words = (_strip_punctuation(word) for word in _strip_accents(bare).casefold().split())
     return " ".join(word for word in words if word)
 
 
@@ -272,7 +252,7 @@ def _close_ratio(matcher: SequenceMatcher, other_key: str) -> float:
 
 def _name_in_item(item: str) -> str | None:
     """The name in one item of a list, or None if the item does not look like a name."""
-    item = _ITEM_NOTE.split(item, maxsplit=1)[0]
+    item = split_note(item)[0]
     name = clean_text(item.replace("(", " ").replace(")", " "), MAX_NAME_LENGTH + 1)
     if name is None or len(name) > MAX_NAME_LENGTH:
         return None

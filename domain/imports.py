@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from domain.contacts import clean_display_name, clean_text, normalize_name
+from domain.contacts import clean_display_name, normalize_name
+from domain.text import clean_text
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_CONTACTS = 20_000

@@ -7,7 +7,13 @@ import re
 from datetime import date
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The one weekday table: every reader of a typed weekday (/days, /followup, the check-in's
+# follow-up answer) goes through `weekday_index`, which accepts a name or any prefix of it.
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# In a list of days (/days tu,th) two letters are enough. In free text a two-letter word is
+# too often a surname ("Anna Su", "Mo"), so there a weekday needs three letters ("tue", "thu").
+LIST_MIN_LETTERS = 2
+FREE_TEXT_MIN_LETTERS = 3
 
 MON_FRI = 0b0011111
 WEEKENDS = 0b1100000
@@ -88,14 +94,16 @@ def _token_mask(token: str) -> int | None:
     if token in _WORDS:
         return _WORDS[token]
     first, dash, last = token.partition("-")
-    start, end = _day_index(first), _day_index(last if dash else first)
+    start, end = weekday_index(first), weekday_index(last if dash else first)
     if start is None or end is None:
         return None
     return sum(1 << ((start + offset) % 7) for offset in range((end - start) % 7 + 1))
 
 
-def _day_index(word: str) -> int | None:
-    """0..6 for a day name or any prefix of it of two letters or more (`tu`, `thurs`)."""
-    if len(word) < 2:
+def weekday_index(word: str, *, min_letters: int = LIST_MIN_LETTERS) -> int | None:
+    """0..6 for a weekday name or a prefix of it (`tu`, `tues`, `thurs`), case-insensitive;
+    None for anything else or a prefix shorter than `min_letters`."""
+    word = word.casefold()
+    if len(word) < min_letters:
         return None
-    return next((i for i, name in enumerate(_FULL_NAMES) if name.startswith(word)), None)
+    return next((i for i, name in enumerate(WEEKDAY_NAMES) if name.startswith(word)), None)

@@ -22,6 +22,7 @@ from domain.followups import (
     relative_day,
 )
 from domain.schedule import local_date, local_now, resolve_local
+from domain.text import split_note
 from domain.timezones import get_zone
 from handlers.common import (
     Page,
@@ -132,7 +133,7 @@ async def _handle(
         else:
             await _create(update, context, user, result)
     elif isinstance(result, NeedsMore) and result.missing == "when":
-        name = clean_display_name(re.split(r"\s[—–-]+\s|:\s", text, maxsplit=1)[0]) or text[:100]
+        name = clean_display_name(split_note(text)[0]) or text[:100]
         prompt = texts.FOLLOWUP_ASK_WHEN.format(name=name)
         await wait_for_answer(update, context, user, ASK_WHEN, prompt, draft={"name": name})
     elif isinstance(result, NeedsMore):

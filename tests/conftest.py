@@ -13,8 +13,6 @@ from tests.clock import ManualClock
 from tests.emulator import BotAPIEmulator
 from tests.harness import START, TOKEN, USER_ID, Chat, RunningBot, make_settings
 
-BACKENDS = ["sqlite", "postgresql"]
-
 
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:

@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,6 +25,10 @@ TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
 USER_ID = 1001
 # A Monday evening in Berlin winter time (UTC+1).
 START = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+# Run a test on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL too.
+both_backends = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+# The answers `complete_checkin` gives, question by question (the fourth is a follow-up).
+ANSWERS = ("Sally (coffee), Tom (email)", "Sent Sally the article", "Asked Tom for an intro")
 
 
 def make_settings(emulator: BotAPIEmulator, database_url: str, **overrides: Any) -> Settings:
@@ -137,3 +142,11 @@ def button_labels(message: JSON) -> list[str]:
     markup = message.get("reply_markup") or {}
     rows = markup.get("inline_keyboard") or markup.get("keyboard") or []
     return [button["text"] for row in rows for button in row]
+
+
+async def complete_checkin(chat: Chat) -> JSON:
+    """Answer every question of a fresh check-in; returns the summary."""
+    await chat.say("/checkin")
+    for answer in ANSWERS:
+        await chat.say(answer)
+    return await chat.say("Sally on Friday: coffee")

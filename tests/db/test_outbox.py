@@ -14,8 +14,9 @@ from db.models import OutboxMessage, User
 from db.outbox import SENDING_LEASE, claim_due, enqueue, expire_stale
 from db.users import create_user, due_users
 from domain.weekdays import MON_FRI
+from tests.harness import both_backends
 
-pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+pytestmark = both_backends
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 

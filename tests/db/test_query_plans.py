@@ -36,8 +36,9 @@ from db.models import Contact, Followup, Interaction
 from db.users import create_user
 from domain.contacts import Channel, Tier, normalize_name
 from domain.weekdays import MON_FRI
+from tests.harness import both_backends
 
-pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+pytestmark = both_backends
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 TODAY = NOW.date()

@@ -13,7 +13,6 @@ from domain.contacts import (
     Channel,
     Tier,
     clean_display_name,
-    clean_text,
     days_since,
     keep_in_touch_due,
     normalize_name,
@@ -99,7 +98,6 @@ def test_clean_display_name_is_cut_to_the_limit() -> None:
     cleaned = clean_display_name("x" * 150)
     assert cleaned == "x" * MAX_NAME_LENGTH
     assert clean_display_name("a" * 99 + " b") == "a" * 99  # no trailing space after the cut
-    assert clean_text("Acme Corporation", 4) == "Acme"
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,8 @@ def request(
         ("Tom monday", request("Tom", "monday", date(2026, 3, 16))),
         ("Tom Sat.", request("Tom", "Sat.", date(2026, 3, 14))),
         ("Tom thurs", request("Tom", "thurs", date(2026, 3, 19))),
+        ("Tom wednes", request("Tom", "wednes", date(2026, 3, 18))),  # as /days reads it
+        ("Anna Su tue", request("Anna Su", "tue", date(2026, 3, 17))),
         ("Tom this weekend", request("Tom", "this weekend", date(2026, 3, 14))),
         ("Tom by Wednesday", request("Tom", "by Wednesday", date(2026, 3, 18))),
         ("Tom the 5th", request("Tom", "the 5th", date(2026, 4, 5))),
@@ -86,6 +88,12 @@ def request(
 )
 def test_parse_followup_dates(text: str, expected: FollowupRequest) -> None:
     assert parse(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Anna Su", "Mo", "Li Tu"])
+def test_two_letter_weekdays_stay_names_in_free_text(text: str) -> None:
+    """/days reads "su" as Sunday; in a follow-up it is a surname, so the bot asks when."""
+    assert parse(text) == NeedsMore("when")
 
 
 @pytest.mark.parametrize(

@@ -7,11 +7,13 @@ import pytest
 from domain.weekdays import (
     DAY_NAMES,
     EVERY_DAY,
+    FREE_TEXT_MIN_LETTERS,
     MON_FRI,
     format_days,
     is_networking_day,
     parse_days,
     toggle,
+    weekday_index,
 )
 
 MON, TUE, WED, THU, FRI, SAT, SUN = (1 << i for i in range(7))
@@ -122,3 +124,20 @@ def test_toggle(mask: int, index: int, expected: int) -> None:
 def test_toggle_rejects_out_of_range(index: int) -> None:
     with pytest.raises(ValueError, match="weekday index"):
         toggle(MON_FRI, index)
+
+
+@pytest.mark.parametrize(
+    ("word", "index"),
+    [("monday", 0), ("Mon", 0), ("tu", 1), ("TUES", 1), ("wednes", 2), ("thurs", 3), ("su", 6)],
+)
+def test_weekday_index_reads_names_and_prefixes(word: str, index: int) -> None:
+    assert weekday_index(word) == index
+
+
+def test_free_text_needs_three_letters() -> None:
+    """In a sentence, "Su" or "Mo" is more often a name than a weekday."""
+    assert weekday_index("su", min_letters=FREE_TEXT_MIN_LETTERS) is None
+    assert weekday_index("sun", min_letters=FREE_TEXT_MIN_LETTERS) == 6
+    assert weekday_index("thurs", min_letters=FREE_TEXT_MIN_LETTERS) == 3
+    assert weekday_index("t") is None
+    assert weekday_index("sunday!") is None

@@ -1,24 +1,12 @@
 """A full check-in as a user lives it: questions, buttons, /skip, bad input, restarts."""
 
-import pytest
 from sqlalchemy import func, select
 
 from db.models import Answer, CheckIn
-from tests.emulator import JSON
-from tests.harness import USER_ID, Chat, RunningBot, button_labels
-
-ANSWERS = ("Sally (coffee), Tom (email)", "Sent Sally the article", "Asked Tom for an intro")
+from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_labels, complete_checkin
 
 
-async def complete_checkin(chat: Chat) -> JSON:
-    """Answer every question of a fresh check-in; returns the summary."""
-    await chat.say("/checkin")
-    for answer in ANSWERS:
-        await chat.say(answer)
-    return await chat.say("Sally on Friday: coffee")
-
-
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+@both_backends
 async def test_full_checkin_with_text_buttons_and_skip(bot: RunningBot, chat: Chat) -> None:
     first = await chat.say("/checkin")
     assert first["text"].startswith("1/4 · Who did you connect with today?")

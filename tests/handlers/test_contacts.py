@@ -2,13 +2,9 @@
 
 from datetime import UTC, date, datetime
 
-import pytest
-
 from db.models import Contact, Followup, Interaction, OutboxMessage
 from tests.clock import ManualClock
-from tests.harness import USER_ID, Chat, RunningBot, button_data, button_labels
-
-both_backends = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_data, button_labels
 
 
 async def contacts_by_name(bot: RunningBot) -> dict[str, Contact]:

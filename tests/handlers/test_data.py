@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-import pytest
 from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, Table, select
 
 from bot import texts
@@ -21,11 +20,18 @@ from db.models import Base, CheckIn, Contact, Followup, Interaction, OutboxMessa
 from domain.export import TableRows, build_export
 from tests.clock import ManualClock
 from tests.emulator import JSON
-from tests.handlers.test_checkin import ANSWERS, complete_checkin
-from tests.harness import USER_ID, Chat, RunningBot, button_data, button_labels
+from tests.harness import (
+    ANSWERS,
+    USER_ID,
+    Chat,
+    RunningBot,
+    both_backends,
+    button_data,
+    button_labels,
+    complete_checkin,
+)
 
 # Where the database matters, a test runs on SQLite and on PostgreSQL.
-both_backends = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 OTHER_ID = 2002
 ARCHIVE_FILES = {"README.txt", "data.json", "checkins.csv", "contacts.csv", "interactions.csv"}

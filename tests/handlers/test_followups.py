@@ -6,7 +6,7 @@ import pytest
 
 from db.models import Contact, Followup, Interaction, OutboxMessage
 from tests.clock import ManualClock
-from tests.harness import USER_ID, Chat, RunningBot, button_data, button_labels
+from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_data, button_labels
 
 # START is Monday 2026-01-05 12:00 UTC; new users keep UTC and an 18:00 check-in.
 MONDAY = datetime(2026, 1, 5, tzinfo=UTC)
@@ -26,7 +26,7 @@ async def only_followup(bot: RunningBot) -> Followup:
     return followup
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+@both_backends
 @pytest.mark.parametrize(
     ("command", "name", "note", "due", "shown"),
     [

@@ -5,9 +5,9 @@ from datetime import UTC, datetime, time
 import pytest
 
 from db.models import User
-from tests.harness import USER_ID, Chat, RunningBot, button_labels
+from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_labels
 
-pytestmark = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+pytestmark = both_backends
 
 
 async def user_row(bot: RunningBot) -> User:

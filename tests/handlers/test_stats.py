@@ -3,8 +3,7 @@
 from datetime import timedelta
 
 from tests.clock import ManualClock
-from tests.handlers.test_checkin import complete_checkin
-from tests.harness import Chat, RunningBot
+from tests.harness import Chat, RunningBot, complete_checkin
 
 
 async def test_stats_before_any_checkin(bot: RunningBot, chat: Chat) -> None:

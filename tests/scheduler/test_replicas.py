@@ -3,15 +3,13 @@
 import asyncio
 from datetime import UTC, datetime, time, timedelta
 
-import pytest
-
 from bot.app import build_application
 from db.users import create_user
 from domain.weekdays import EVERY_DAY
 from scheduler.tick import JOB_NAME, run_tick
 from tests.clock import ManualClock
 from tests.emulator import BotAPIEmulator
-from tests.harness import Chat, RunningBot, make_settings
+from tests.harness import Chat, RunningBot, both_backends, make_settings
 
 MORNING = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -35,7 +33,7 @@ async def add_users(bot: RunningBot, emulator: BotAPIEmulator, count: int) -> li
     return ids
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
+@both_backends
 async def test_replicas_ticking_together_send_each_prompt_once(
     bot: RunningBot, emulator: BotAPIEmulator, database_url: str, clock: ManualClock
 ) -> None:

@@ -3,15 +3,12 @@ downtime, restarts, flood control, server errors and users who blocked the bot."
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from db.models import OutboxMessage, User
 from tests.clock import ManualClock
-from tests.harness import USER_ID, Chat, RunningBot, button_labels
+from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_labels
 
 # 18:00 in Berlin on Monday 2026-01-05 (winter time, UTC+1).
 DUE = datetime(2026, 1, 5, 17, 0, tzinfo=UTC)
-both_backends = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 
 async def berlin_user(chat: Chat) -> None:
