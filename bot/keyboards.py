@@ -1,35 +1,36 @@
-"""Buttons. Callback data is short (Telegram allows 64 bytes) and names its target by id, so a
-handler can check that the target belongs to whoever pressed the button."""
+"""Keyboards: the buttons under messages, each carrying a typed `bot.callbacks` button."""
 
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    KeyboardButton,
-    ReplyKeyboardMarkup,
-)
+from collections.abc import Sequence
+from datetime import date, time
 
-from bot import texts
-from domain.checkin import Question
-from domain.weekdays import DAY_NAMES
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
-START_CHECKIN = "ci:start"
-QUICK_REPLY = "ci:none:{checkin_id}:{step}"  # "nobody / nothing today" for question `step`
-SET_TIME = "time:{hhmm}"
-TOGGLE_DAY = "days:{index}"
-DAYS_DONE = "days:done"
+from bot import callbacks, texts
+from bot.callbacks import Button, CardAction, ForgetAnswer
+from bot.presenters.common import full_date
+from domain.checkins import Question
+from domain.contacts import Tier
+from domain.followups import FollowupAct
+from domain.timeofday import format_time
 
-ONBOARDING_TIMES = ("08:30", "12:30", "18:00", "21:00")
+ONBOARDING_TIMES = (time(8, 30), time(12, 30), time(18, 0), time(21, 0))
+LIST_NAME_LIMIT = 20
+
+
+def _button(label: str, data: Button) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=data.pack())
+
+
+def _one(label: str, data: Button) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(label, data)]])
 
 
 def start_checkin(label: str = texts.START_CHECKIN_BUTTON) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=START_CHECKIN)]])
+    return _one(label, callbacks.StartCheckin())
 
 
-def quick_reply(question: Question, checkin_id: int, step: int) -> InlineKeyboardMarkup:
-    data = QUICK_REPLY.format(checkin_id=checkin_id, step=step)
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(texts.QUICK_REPLIES[question], callback_data=data)]]
-    )
+def nothing_today(question: Question, checkin_id: int, step: int) -> InlineKeyboardMarkup:
+    return _one(texts.QUICK_REPLIES[question], callbacks.NothingToday(checkin_id, step))
 
 
 def ask_location(current_zone: str) -> ReplyKeyboardMarkup:
@@ -43,154 +44,153 @@ def ask_location(current_zone: str) -> ReplyKeyboardMarkup:
     )
 
 
-def checkin_times(default: str) -> InlineKeyboardMarkup:
-    times = sorted({*ONBOARDING_TIMES, default})
-    buttons = [
-        InlineKeyboardButton(
-            f"{t} ✓" if t == default else t, callback_data=SET_TIME.format(hhmm=t.replace(":", ""))
-        )
-        for t in times
-    ]
-    return InlineKeyboardMarkup([buttons])
-
-
-def networking_days(mask: int) -> InlineKeyboardMarkup:
-    buttons = [
-        InlineKeyboardButton(
-            f"✓ {name}" if mask >> index & 1 else name, callback_data=TOGGLE_DAY.format(index=index)
-        )
-        for index, name in enumerate(DAY_NAMES)
-    ]
+def checkin_times(current: time) -> InlineKeyboardMarkup:
+    choices = sorted({*ONBOARDING_TIMES, current})
     return InlineKeyboardMarkup(
         [
-            buttons[:4],
-            buttons[4:],
-            [InlineKeyboardButton(texts.DAYS_DONE_BUTTON, callback_data=DAYS_DONE)],
+            [
+                _button(
+                    texts.TIME_CHOSEN_BUTTON.format(time=format_time(at))
+                    if at == current
+                    else format_time(at),
+                    callbacks.SetCheckinTime(at),
+                )
+                for at in choices
+            ]
         ]
     )
 
 
-# --- follow-ups and contacts (every id is checked against the presser) ------------------------
-
-FOLLOWUP_ACTION = "fu:{action}:{followup_id}"  # action: done | s1 | s7 | drop | rest
-FOLLOWUP_PICK_DATE = "fu:date:{iso}"
-FOLLOWUP_NO_NOTE = "fu:nonote"
-FOLLOWUPS_PAGE = "fl:{offset}"
-SAME_CONTACT = "cm:same:{new_id}:{existing_id}"
-NEW_CONTACT = "cm:new:{new_id}"
-CONTACT_ACTION = "ct:{action}:{contact_id}"  # action: co | met | reply
-CONTACT_TIER = "ct:tier:{contact_id}:{tier}"
-CONTACT_INTERVAL = "ct:int:{contact_id}:{days}"
-CONTACTS_PAGE = "cl:{offset}"
-ASK_ANYWAY = "lg:ask"
-GIVE_FIRST = "lg:give"
+def networking_days(mask: int) -> InlineKeyboardMarkup:
+    buttons = [
+        _button(
+            texts.DAY_ON_BUTTON.format(day=name) if mask >> index & 1 else name,
+            callbacks.ToggleDay(index),
+        )
+        for index, name in enumerate(texts.WEEKDAYS_SHORT)
+    ]
+    done = [_button(texts.DAYS_DONE_BUTTON, callbacks.DaysDone())]
+    return InlineKeyboardMarkup([buttons[:4], buttons[4:], done])
 
 
-def _button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(label, callback_data=data)
+# --- follow-ups -------------------------------------------------------------------------------
 
 
 def followup_nudge(followup_id: int, *, last: bool) -> InlineKeyboardMarkup:
-    def action(name: str) -> str:
-        return FOLLOWUP_ACTION.format(action=name, followup_id=followup_id)
+    def act(label: str, what: FollowupAct) -> InlineKeyboardButton:
+        return _button(label, callbacks.FollowupButton(what, followup_id))
 
     if last:
         return InlineKeyboardMarkup(
             [
                 [
-                    _button(texts.DONE_BUTTON, action("done")),
-                    _button(texts.REST_BUTTON, action("rest")),
+                    act(texts.DONE_BUTTON, FollowupAct.DONE),
+                    act(texts.REST_BUTTON, FollowupAct.REST),
                 ],
-                [_button(texts.SNOOZE_WEEK_BUTTON, action("s7"))],
+                [act(texts.SNOOZE_WEEK_BUTTON, FollowupAct.SNOOZE_WEEK)],
             ]
         )
     return InlineKeyboardMarkup(
         [
+            [act(texts.DONE_BUTTON, FollowupAct.DONE), act(texts.DROP_BUTTON, FollowupAct.DROP)],
             [
-                _button(texts.DONE_BUTTON, action("done")),
-                _button(texts.DROP_BUTTON, action("drop")),
-            ],
-            [
-                _button(texts.SNOOZE_DAY_BUTTON, action("s1")),
-                _button(texts.SNOOZE_WEEK_BUTTON, action("s7")),
+                act(texts.SNOOZE_DAY_BUTTON, FollowupAct.SNOOZE_DAY),
+                act(texts.SNOOZE_WEEK_BUTTON, FollowupAct.SNOOZE_WEEK),
             ],
         ]
     )
 
 
-def followup_rows(items: list[tuple[int, str]]) -> list[list[InlineKeyboardButton]]:
-    """One row per listed follow-up: ✓ name, +1d, +1w, ✕."""
-    return [
+def followup_list(
+    items: Sequence[tuple[int, str]], offset: int, page: int, total: int
+) -> InlineKeyboardMarkup:
+    """One row per listed follow-up (✓ name, +1d, +1w, ✕), then the pager."""
+
+    def act(label: str, what: FollowupAct, followup_id: int) -> InlineKeyboardButton:
+        return _button(label, callbacks.ListedFollowupButton(what, followup_id, offset))
+
+    rows = [
         [
-            _button(f"✓ {name[:20]}", FOLLOWUP_ACTION.format(action="done", followup_id=fid)),
-            _button("+1d", FOLLOWUP_ACTION.format(action="s1", followup_id=fid)),
-            _button("+1w", FOLLOWUP_ACTION.format(action="s7", followup_id=fid)),
-            _button("✕", FOLLOWUP_ACTION.format(action="drop", followup_id=fid)),
+            act(texts.LIST_DONE_BUTTON.format(name=name[:LIST_NAME_LIMIT]), FollowupAct.DONE, fid),
+            act(texts.LIST_SNOOZE_DAY_BUTTON, FollowupAct.SNOOZE_DAY, fid),
+            act(texts.LIST_SNOOZE_WEEK_BUTTON, FollowupAct.SNOOZE_WEEK, fid),
+            act(texts.LIST_DROP_BUTTON, FollowupAct.DROP, fid),
         ]
         for fid, name in items
     ]
+    pager = _pager(callbacks.FollowupsPage, offset, page, total)
+    return InlineKeyboardMarkup([*rows, *([pager] if pager else [])])
 
 
-def pager(template: str, offset: int, page: int, total: int) -> list[InlineKeyboardButton]:
+def contacts_pager(offset: int, page: int, total: int) -> InlineKeyboardMarkup | None:
+    pager = _pager(callbacks.ContactsPage, offset, page, total)
+    return InlineKeyboardMarkup([pager]) if pager else None
+
+
+def _pager(
+    button: type[callbacks.FollowupsPage | callbacks.ContactsPage],
+    offset: int,
+    page: int,
+    total: int,
+) -> list[InlineKeyboardButton]:
     buttons = []
     if offset > 0:
-        buttons.append(_button(texts.BACK_BUTTON, template.format(offset=max(0, offset - page))))
+        buttons.append(_button(texts.BACK_BUTTON, button(max(0, offset - page))))
     if offset + page < total:
-        buttons.append(_button(texts.MORE_BUTTON, template.format(offset=offset + page)))
+        buttons.append(_button(texts.MORE_BUTTON, button(offset + page)))
     return buttons
 
 
-def date_choices(options: list[tuple[str, str]]) -> InlineKeyboardMarkup:
-    """(label, iso date) per option."""
+def date_choices(days: Sequence[date]) -> InlineKeyboardMarkup:
+    """One button per reading of an ambiguous date."""
     return InlineKeyboardMarkup(
-        [[_button(label, FOLLOWUP_PICK_DATE.format(iso=iso)) for label, iso in options]]
+        [[_button(full_date(day), callbacks.PickDate(day)) for day in days]]
     )
 
 
 def no_note() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(texts.NO_NOTE_BUTTON, FOLLOWUP_NO_NOTE)]])
+    return _one(texts.NO_NOTE_BUTTON, callbacks.NoNote())
+
+
+# --- contacts ---------------------------------------------------------------------------------
 
 
 def same_person(new_id: int, existing_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button(
-                    texts.SAME_PERSON_BUTTON,
-                    SAME_CONTACT.format(new_id=new_id, existing_id=existing_id),
-                ),
-                _button(texts.NEW_PERSON_BUTTON, NEW_CONTACT.format(new_id=new_id)),
+                _button(texts.SAME_PERSON_BUTTON, callbacks.SamePerson(new_id, existing_id)),
+                _button(texts.NEW_PERSON_BUTTON, callbacks.NewPerson(new_id)),
             ]
         ]
     )
 
 
-def contact_card(contact_id: int, tier_labels: dict[str, str]) -> InlineKeyboardMarkup:
+def contact_card(contact_id: int) -> InlineKeyboardMarkup:
     tiers = [
-        _button(label, CONTACT_TIER.format(contact_id=contact_id, tier=tier))
-        for tier, label in tier_labels.items()
+        _button(texts.TIER_LABELS[tier], callbacks.ContactTier(contact_id, tier)) for tier in Tier
     ]
     intervals = [
-        _button(label, CONTACT_INTERVAL.format(contact_id=contact_id, days=days))
+        _button(label, callbacks.ContactInterval(contact_id, days))
         for days, label in texts.INTERVAL_BUTTONS.items()
     ]
     actions = [
-        _button(label, CONTACT_ACTION.format(action=action, contact_id=contact_id))
+        _button(label, callbacks.ContactAction(action, contact_id))
         for action, label in (
-            ("co", texts.COMPANY_BUTTON),
-            ("met", texts.HOW_MET_BUTTON),
-            ("reply", texts.REPLIED_BUTTON),
+            (CardAction.COMPANY, texts.COMPANY_BUTTON),
+            (CardAction.HOW_MET, texts.HOW_MET_BUTTON),
+            (CardAction.REPLIED, texts.REPLIED_BUTTON),
         )
     ]
     return InlineKeyboardMarkup([tiers[:2], tiers[2:], intervals[:2], intervals[2:], actions])
 
 
-def ask_anyway() -> InlineKeyboardMarkup:
+def ask_anyway(contact_id: int) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button(texts.ASK_ANYWAY_BUTTON, ASK_ANYWAY),
-                _button(texts.GIVE_FIRST_BUTTON, GIVE_FIRST),
+                _button(texts.ASK_ANYWAY_BUTTON, callbacks.AskAnyway(contact_id)),
+                _button(texts.GIVE_FIRST_BUTTON, callbacks.GiveFirst(contact_id)),
             ]
         ]
     )
@@ -198,18 +198,15 @@ def ask_anyway() -> InlineKeyboardMarkup:
 
 # --- your data --------------------------------------------------------------------------------
 
-# /forget: the user id and the account's creation (microseconds since the epoch) travel in the
-# data, so a button pressed by someone else, or kept from an account deleted since, is stale.
-FORGET = "forget:{answer}:{user_id}:{since}"
-FORGET_YES = "yes"
-FORGET_NO = "no"
-
 
 def forget_confirm(user_id: int, since: int) -> InlineKeyboardMarkup:
-    def button(label: str, answer: str) -> InlineKeyboardButton:
-        data = FORGET.format(answer=answer, user_id=user_id, since=since)
-        return InlineKeyboardButton(label, callback_data=data)
-
     return InlineKeyboardMarkup(
-        [[button(texts.FORGET_YES_BUTTON, FORGET_YES), button(texts.FORGET_NO_BUTTON, FORGET_NO)]]
+        [
+            [
+                _button(
+                    texts.FORGET_YES_BUTTON, callbacks.Forget(ForgetAnswer.YES, user_id, since)
+                ),
+                _button(texts.FORGET_NO_BUTTON, callbacks.Forget(ForgetAnswer.NO, user_id, since)),
+            ]
+        ]
     )

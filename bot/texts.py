@@ -1,19 +1,20 @@
-"""Everything the bot says, in the coach's voice (see shared/coaching-principles.md).
+"""Every word the bot says, in the coach's voice (see docs/coaching.md).
 
 Brief, warm, concrete, no guilt. Messages that come back daily have variants so the same
 sentence does not repeat every day; the choice is deterministic per date so tests stay exact.
+
+Only words live here, never logic: the presenters in `bot/presenters/` fill the templates. Each
+sentence is whole (placeholders, never glued fragments), and each count has a (one, many)
+pair, so a translation can later replace this module.
 """
 
 from collections.abc import Sequence
-from datetime import date, datetime, time
-from math import gcd
 
-from domain.checkin import MAX_ANSWER_LENGTH, Question
-from domain.schedule import local_now
-from domain.stats import NetworkSummary, Summary
-from domain.timeofday import format_time
-from domain.timezones import TIMEZONE_EXAMPLES, get_zone, is_fixed_offset
-from domain.weekdays import format_days
+from domain.checkins import MAX_ANSWER_LENGTH, Question
+from domain.contacts import Channel, InteractionKind, Tier
+from domain.imports import MAX_FILE_BYTES
+
+TIMEZONE_EXAMPLES = "Berlin, New York, Europe/London, UTC+2 or +05:30"
 
 BOT_DESCRIPTION = (
     "Marathon is your networking accountability partner. On your networking days it asks four "
@@ -42,6 +43,8 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("start", "Welcome and setup"),
     ("help", "What I can do"),
 )
+
+NAME_FALLBACK = "there"  # "Hi there!" for someone without a first name
 
 # --- onboarding -------------------------------------------------------------------------------
 
@@ -99,6 +102,8 @@ DAYS_EMPTY = (
     "Keep at least one day: a gentle pace beats stopping. Try /days mon,thu for a lighter week."
 )
 DAYS_DONE_BUTTON = "Done"
+DAY_ON_BUTTON = "✓ {day}"
+TIME_CHOSEN_BUTTON = "{time} ✓"
 
 SETTINGS_NEED_START = "Let's get you set up first: send /start."
 NOTHING_PENDING = "Nothing to cancel, you're all clear. /checkin starts a check-in."
@@ -147,6 +152,9 @@ CHECKIN_HINT = "(/skip skips a question, /cancel stops.)"
 CHECKIN_RESUMED = "Picking up where we left off."
 CHECKIN_SAVED = "✅ Check-in saved."
 SUMMARY_ANSWER_LIMIT = 300
+SUMMARY_LINE = "{label}: {answer}"
+NO_ANSWER = "—"
+QUICK_REPLY_ECHO = "{question}\n→ {answer}"
 VAGUE_ASK_TIP = (
     "Tip: a specific ask lands better than “let me know if anything comes up”: a named "
     "introduction, a 20-minute call, a referral for one role."
@@ -183,16 +191,23 @@ FOLLOWUP_UNREADABLE = (
 )
 FOLLOWUP_PAST = "{when} has already passed. When should I remind you instead?"
 FOLLOWUP_AMBIGUOUS = "“{text}” could mean two dates. Which one do you mean?"
-FOLLOWUP_SET = "Follow-up set: {name}, {when}.{note}"
+FOLLOWUP_SET = "Follow-up set: {name}, {when}."
+FOLLOWUP_SET_NOTE = "Follow-up set: {name}, {when}.\n{note}"
 FOLLOWUP_PESTER = (
     "That's {count} follow-ups to {name} without a reply. Chasing can burn a bridge: give it "
     "some time, or give something first."
 )
 FOLLOWUP_FROM_CHECKIN = "Follow-up set: {name}, {when}."
-NUDGE_FIRST = "Time to follow up with {name}{note}.\n{last}"
-NUDGE_AGAIN = "A gentle reminder: {name}{note}.\n{last}"
+NUDGE_FIRST = "Time to follow up with {name}.\n{last}"
+NUDGE_FIRST_NOTE = "Time to follow up with {name}: {note}.\n{last}"
+NUDGE_AGAIN = "A gentle reminder: {name}.\n{last}"
+NUDGE_AGAIN_NOTE = "A gentle reminder: {name}: {note}.\n{last}"
 NUDGE_REST = (
-    "Still want to follow up with {name}{note}? A few reminders went by; sometimes letting it "
+    "Still want to follow up with {name}? A few reminders went by; sometimes letting it "
+    "rest is the kind move."
+)
+NUDGE_REST_NOTE = (
+    "Still want to follow up with {name}: {note}? A few reminders went by; sometimes letting it "
     "rest is the kind move."
 )
 NUDGE_WHY = "(You set this on {set_on}.)"
@@ -214,6 +229,12 @@ FOLLOWUPS_EMPTY = (
 )
 FOLLOWUPS_HEADER = "Your follow-ups"
 FOLLOWUPS_SECTIONS = {"overdue": "Overdue", "today": "Today", "soon": "Next 7 days"}
+FOLLOWUPS_LINE = "• {name} ({when})"
+FOLLOWUPS_LINE_NOTE = "• {name} — {note} ({when})"
+LIST_DONE_BUTTON = "✓ {name}"
+LIST_SNOOZE_DAY_BUTTON = "+1d"
+LIST_SNOOZE_WEEK_BUTTON = "+1w"
+LIST_DROP_BUTTON = "✕"
 MORE_BUTTON = "More ▸"
 BACK_BUTTON = "◂ Back"
 
@@ -228,6 +249,8 @@ CONTACTS_EMPTY = (
     "No contacts yet. They appear as you check in, or add one with /contact Sally Jones."
 )
 CONTACTS_HEADER = "Your network, warmest first ({count} people):"
+CONTACTS_LINE = "• {name} · {when}"
+CONTACTS_LINE_TIER = "• {name} · {tier} · {when}"
 CONTACT_USAGE = "Which contact? e.g. /contact Sally Jones"
 CONTACT_CARD = (
     "👤 {name}\n"
@@ -239,6 +262,10 @@ CONTACT_CARD = (
     "Gives: {gives} · asks: {asks}"
 )
 CONTACT_HISTORY = "Recent:"
+HISTORY_LINE = "• {when}: {kind}"
+HISTORY_LINE_CHANNEL = "• {when}: {kind}, {channel}"
+HISTORY_LINE_NOTE = "• {when}: {kind}: {note}"
+HISTORY_LINE_CHANNEL_NOTE = "• {when}: {kind}, {channel}: {note}"
 NOT_SET = "—"
 TIER_UNSET = "not set (tap one below)"
 INTERVAL_EVERY = "every {days} days"
@@ -253,7 +280,8 @@ CONTACT_UPDATED = "Saved."
 REPLY_LOGGED = "↩︎ Logged: {name} replied. Two-way beats one-way every time."
 KEEP_WARM = "A few people worth a hello:\n{lines}\nA short note keeps a relationship warm."
 KEEP_WARM_WHY = "(They are past their keep-in-touch interval. /contact <name> changes it.)"
-KEEP_WARM_LINE = "• {name} ({tier}), last talked {ago}"
+KEEP_WARM_LINE = "• {name}, last talked {ago}"
+KEEP_WARM_LINE_TIER = "• {name} ({tier}), last talked {ago}"
 NEVER = "never"
 REACH_NUDGE = (
     "Your last two weeks were all peers: good company, but people who hire, decide or connect "
@@ -274,6 +302,7 @@ GIVE_FIRST = (
     "You haven't logged a give to {name} yet. Asks land better after a give. Some ideas:\n"
     "{ideas}\n\nLog the ask anyway?"
 )
+IDEA_LINE = "• {idea}"
 GIVE_IDEAS = (
     "share an article they'd find useful",
     "make an introduction they'd value",
@@ -291,7 +320,7 @@ IMPORT_DONE = (
     "beats hundreds of names: pick three to reconnect with this week. /contacts"
 )
 IMPORT_FAILED = "I couldn't import that file: {reason}. Nothing was imported."
-IMPORT_TOO_BIG = "it is larger than 5 MB"
+IMPORT_TOO_BIG = f"it is larger than {MAX_FILE_BYTES // 2**20} MB"
 IMPORT_NOT_DOWNLOADED = "I could not download it from Telegram"
 IMPORT_UNSUPPORTED = (
     "I can import LinkedIn's Connections.csv (from its data export) or a .vcf contacts file."
@@ -300,6 +329,7 @@ IMPORT_UNSUPPORTED = (
 # --- stats ------------------------------------------------------------------------------------
 
 STATS_EMPTY = "No check-ins yet. The first one takes two minutes: /checkin"
+STREAK_DAYS = ("{n} day", "{n} days")
 STATS = (
     "📈 Your marathon so far\n\n"
     "Current streak: {current}\n"
@@ -318,13 +348,17 @@ STATS_NETWORK = (
     "Warm relationships: {warm} (two-way in the last 90 days)\n"
     "In person: {in_person}"
 )
-TIER_COUNTS: dict[str | None, tuple[str, str]] = {  # (one, many)
-    "decision_maker": ("decision-maker", "decision-makers"),
-    "insider": ("insider", "insiders"),
-    "connector": ("connector", "connectors"),
-    "peer": ("peer", "peers"),
-    None: ("without a tier", "without a tier"),
+TIER_COUNTS: dict[Tier | None, tuple[str, str]] = {  # (one, many), in this order
+    Tier.DECISION_MAKER: ("{n} decision-maker", "{n} decision-makers"),
+    Tier.INSIDER: ("{n} insider", "{n} insiders"),
+    Tier.CONNECTOR: ("{n} connector", "{n} connectors"),
+    Tier.PEER: ("{n} peer", "{n} peers"),
+    None: ("{n} without a tier", "{n} without a tier"),
 }
+NOBODY_YET = "nobody yet"
+IN_PERSON_SHARE = "{percent}% of {total}"
+RATIO = "{gives}:{asks}"
+NONE_YET = "—"
 CHEER_TODAY_OPEN = "Today is still open: /checkin keeps the streak going."
 CHEER_RESTART = "A fresh start is one check-in away. No catching up needed."
 CHEER_STEADY = "Steady weeks beat heroic days. Keep the pace."
@@ -353,9 +387,18 @@ The CSV files are UTF-8 and open in any spreadsheet. Sending /forget to the bot 
 of this.
 """
 FORGET_ASK = (
-    "This deletes everything I hold about you: {counts}your settings and anything not yet "
+    "This deletes everything I hold about you: your settings and anything not yet "
     "sent. There's no undo.\n\nWant a copy first? /export"
 )
+FORGET_ASK_COUNTS = (
+    "This deletes everything I hold about you: {counts}, your settings and anything not yet "
+    "sent. There's no undo.\n\nWant a copy first? /export"
+)
+FORGET_COUNTS = {  # (one, many) per table, in the order they are listed
+    "checkins": ("{n} check-in", "{n} check-ins"),
+    "contacts": ("{n} contact", "{n} contacts"),
+    "followups": ("{n} follow-up", "{n} follow-ups"),
+}
 FORGET_YES_BUTTON = "Delete everything"
 FORGET_NO_BUTTON = "Keep my data"
 FORGET_DONE = (
@@ -365,18 +408,10 @@ FORGET_DONE = (
 FORGET_KEPT = "Nothing deleted. Your data stays just as it was."
 
 
-def forget_ask(*, checkins: int, contacts: int, followups: int) -> str:
-    counts = [
-        f"{n} {word if n == 1 else word + 's'}, "
-        for n, word in ((checkins, "check-in"), (contacts, "contact"), (followups, "follow-up"))
-        if n
-    ]
-    return FORGET_ASK.format(counts="".join(counts))
-
-
 # --- everything else --------------------------------------------------------------------------
 
 HELP_HEADER = "Here's what I can do:"
+HELP_LINE = "/{command} — {description}"
 UNKNOWN_COMMAND = "I don't know {command}. /help lists everything I can do."
 STRAY_TEXT = "I'm not sure what to do with that. /checkin starts a check-in; /help lists the rest."
 NOT_TEXT = "I can only read text messages. /help lists what I can do."
@@ -386,135 +421,54 @@ PRIVATE_ONLY = (
 SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
-def shorten(text: str | None, limit: int = SUMMARY_ANSWER_LIMIT) -> str | None:
-    """Keep echoed answers short so a summary stays far below Telegram's 4096 characters."""
-    if text is None or len(text) <= limit:
-        return text
-    return text[: limit - 1].rstrip() + "…"
+# --- people, tiers and channels -----------------------------------------------------------------
 
+TIER_LABELS: dict[Tier, str] = {
+    Tier.DECISION_MAKER: "decision-maker",
+    Tier.INSIDER: "insider",
+    Tier.CONNECTOR: "connector",
+    Tier.PEER: "peer",
+}
+CHANNEL_LABELS: dict[Channel, str] = {
+    Channel.IN_PERSON: "in person",
+    Channel.CALL: "call/video",
+    Channel.MESSAGE: "message",
+}
+INTERACTION_LABELS: dict[InteractionKind, str] = {
+    InteractionKind.MET: "met",
+    InteractionKind.FOLLOWUP: "followup",
+    InteractionKind.REPLY: "reply",
+    InteractionKind.GIVE: "give",
+    InteractionKind.ASK: "ask",
+}
 
-def give_first(name: str, seed: int) -> str:
-    """Three of the give ideas, a different three for different people."""
-    ideas = [GIVE_IDEAS[(seed + i) % len(GIVE_IDEAS)] for i in range(3)]
-    return GIVE_FIRST.format(name=name, ideas="\n".join(f"• {idea}" for idea in ideas))
+# --- days, dates and amounts of time ------------------------------------------------------------
 
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTHS_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+LIST_SEPARATOR = ", "
+DAY_RANGE = "{first}–{last}"  # three or more networking days in a row
+EVERY_DAY = "every day"
+WEEKENDS = "weekends"
+NO_DAYS = "no days"
 
-def days_label(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+TODAY = "today"
+TOMORROW = "tomorrow"
+YESTERDAY = "yesterday"
+ON_WEEKDAY = "on {weekday}"
+IN_AMOUNT = "in {amount}"
+AMOUNT_AGO = "{amount} ago"
+DAYS = ("{n} day", "{n} days")
+WEEKS = ("{n} week", "{n} weeks")
+MONTHS = ("{n} month", "{n} months")
+YEARS = ("{n} year", "{n} years")
 
-
-def pick(variants: Sequence[str], day: date) -> str:
-    """The same variant all day, a different one the next."""
-    return variants[day.toordinal() % len(variants)]
-
-
-def when(instant: datetime | None, zone_name: str, now: datetime) -> str:
-    """'today at 18:00', 'tomorrow at 09:00', 'Monday at 18:00' or '3 Dec at 18:00'."""
-    if instant is None:
-        return "not scheduled"
-    tz = get_zone(zone_name)
-    local = instant.astimezone(tz)
-    today = local_now(now, tz).date()
-    hhmm = local.strftime("%H:%M")
-    delta = (local.date() - today).days
-    if delta == 0:
-        return f"today at {hhmm}"
-    if delta == 1:
-        return f"tomorrow at {hhmm}"
-    if 1 < delta < 7:
-        return f"{local:%A} at {hhmm}"
-    return f"{local.day} {local:%b} at {hhmm}"
-
-
-def schedule_line(template: str, *, at: time, zone: str, days: int, **extra: str) -> str:
-    return template.format(time=format_time(at), zone=zone, days=format_days(days), **extra)
-
-
-def timezone_set(zone: str, now: datetime) -> str:
-    local = local_now(now, get_zone(zone))
-    text = TIMEZONE_SET.format(zone=zone, local_time=local.strftime("%H:%M"))
-    return f"{text}\n{FIXED_OFFSET_NOTE}" if is_fixed_offset(zone) else text
-
-
-def help_text() -> str:
-    lines = [f"/{name} — {description}" for name, description in COMMANDS]
-    return "\n".join([HELP_HEADER, *lines])
-
-
-def question(q: Question, *, first: bool) -> str:
-    return f"{QUESTION_TEXTS[q]}\n{CHECKIN_HINT}" if first else QUESTION_TEXTS[q]
-
-
-def checkin_summary(
-    answers: dict[Question, str | None],
-    streak: int,
-    *,
-    people: Sequence[str] = (),
-    followup: tuple[str, str] | None = None,
-    vague_ask: bool = False,
-) -> str:
-    lines = [CHECKIN_SAVED, ""]
-    for q, label in SUMMARY_LABELS.items():
-        lines.append(f"{label}: {shorten(answers.get(q)) or '—'}")
-    lines.append("")
-    if people:
-        lines.append(CHECKIN_PEOPLE.format(names=", ".join(people)))
-    if followup:
-        lines.append(FOLLOWUP_FROM_CHECKIN.format(name=followup[0], when=followup[1]))
-    if vague_ask:
-        lines.append(VAGUE_ASK_TIP)
-    if not any(answers.values()):
-        lines.append(CHECKIN_QUIET_DAY)
-    lines.append(streak_line(streak))
-    return "\n".join(lines)
-
-
-def streak_line(streak: int) -> str:
-    if streak <= 1:
-        return STREAK_FIRST
-    return (STREAK_WEEKS if streak >= 5 else STREAK_GOING).format(n=streak)
-
-
-def network_stats(
-    network: NetworkSummary, *, warm: int, on_time: int, done: int, overdue: int
-) -> str:
-    divisor = gcd(network.gives, network.asks) or 1
-    ratio = f"{network.gives // divisor}:{network.asks // divisor}"
-    tiers = ", ".join(
-        f"{count} {TIER_COUNTS[tier][count != 1]}"
-        for tier, count in sorted(
-            network.tiers.items(), key=lambda item: list(TIER_COUNTS).index(item[0])
-        )
-    )
-    in_person = (
-        f"{round(100 * network.in_person / network.with_channel)}% of {network.with_channel}"
-        if network.with_channel
-        else "—"
-    )
-    return STATS_NETWORK.format(
-        gives=network.gives,
-        asks=network.asks,
-        ratio=ratio if network.gives or network.asks else "—",
-        on_time=on_time,
-        done=done,
-        overdue=overdue,
-        tiers=tiers or "nobody yet",
-        warm=warm,
-        in_person=in_person,
-    )
-
-
-def stats(summary: Summary, days: int) -> str:
-    if summary.today_open:
-        cheer = CHEER_TODAY_OPEN if summary.current_streak else CHEER_RESTART
-    else:
-        cheer = CHEER_STEADY if summary.current_streak else CHEER_RESTART
-    return STATS.format(
-        current=days_label(summary.current_streak),
-        longest=days_label(summary.longest_streak),
-        week=summary.last_7_days,
-        month=summary.last_30_days,
-        total=summary.total,
-        cheer=cheer,
-        days=format_days(days),
-    )
+AT_TODAY = "today at {time}"
+AT_TOMORROW = "tomorrow at {time}"
+AT_WEEKDAY = "{weekday} at {time}"
+AT_DATE = "{day} {month} at {time}"
+NOT_SCHEDULED = "not scheduled"
+DAY_AND_MONTH = "{day} {month}"  # 3 Dec
+FULL_DATE = "{weekday} {day} {month} {year}"  # Tue 1 Dec 2026
+DATE_AND_TIME = "{weekday} {day} {month}, {time}"  # Tue 1 Dec, 18:00

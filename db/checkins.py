@@ -7,18 +7,20 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Answer, CheckIn
-from domain.checkin import Question
+from domain.checkins import AnswerType, CheckinStatus, Question
 
 
 async def open_checkin(session: AsyncSession, user_id: int) -> CheckIn | None:
-    query = select(CheckIn).where(CheckIn.user_id == user_id, CheckIn.status == "open")
+    query = select(CheckIn).where(CheckIn.user_id == user_id, CheckIn.status == CheckinStatus.OPEN)
     return await session.scalar(query)
 
 
 async def start_checkin(
     session: AsyncSession, user_id: int, local_date: date, now: datetime
 ) -> CheckIn:
-    checkin = CheckIn(user_id=user_id, local_date=local_date, status="open", step=0, started_at=now)
+    checkin = CheckIn(
+        user_id=user_id, local_date=local_date, status=CheckinStatus.OPEN, step=0, started_at=now
+    )
     session.add(checkin)
     await session.flush()
     return checkin
@@ -35,7 +37,7 @@ async def record_answer(
     checkin: CheckIn,
     question: Question,
     *,
-    kind: str,
+    answer_type: AnswerType,
     text: str | None,
     chat_id: int,
     message_id: int,
@@ -46,7 +48,7 @@ async def record_answer(
         Answer(
             checkin_id=checkin.id,
             question=question.value,
-            kind=kind,
+            answer_type=answer_type,
             text=text,
             chat_id=chat_id,
             message_id=message_id,
@@ -55,11 +57,6 @@ async def record_answer(
     )
     checkin.step += 1
     await session.flush()
-
-
-def complete(checkin: CheckIn, now: datetime) -> None:
-    checkin.status = "done"
-    checkin.completed_at = now
 
 
 async def answers(session: AsyncSession, checkin_id: int) -> dict[Question, str | None]:
@@ -73,7 +70,7 @@ async def completed_dates(session: AsyncSession, user_id: int) -> Sequence[date]
     """The local date of every completed check-in, oldest first (one entry per check-in)."""
     query = (
         select(CheckIn.local_date)
-        .where(CheckIn.user_id == user_id, CheckIn.status == "done")
+        .where(CheckIn.user_id == user_id, CheckIn.status == CheckinStatus.DONE)
         .order_by(CheckIn.local_date)
     )
     return (await session.scalars(query)).all()
@@ -84,6 +81,6 @@ async def has_checkin_on(session: AsyncSession, user_id: int, local_date: date) 
     query = select(func.count(CheckIn.id)).where(
         CheckIn.user_id == user_id,
         CheckIn.local_date == local_date,
-        CheckIn.status.in_(("done", "open")),
+        CheckIn.status.in_((CheckinStatus.DONE, CheckinStatus.OPEN)),
     )
     return bool(await session.scalar(query))

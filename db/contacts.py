@@ -7,7 +7,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Contact, Followup, Interaction
-from domain.contacts import normalize_name
+from domain.contacts import Channel, ContactSource, InteractionKind, normalize_name
 from domain.stats import Touch
 
 
@@ -38,7 +38,9 @@ async def keys(session: AsyncSession, user_id: int) -> set[str]:
     return set(rows)
 
 
-def new_contact(user_id: int, name: str, source: str, now: datetime, **fields: object) -> Contact:
+def new_contact(
+    user_id: int, name: str, source: ContactSource, now: datetime, **fields: object
+) -> Contact:
     return Contact(
         user_id=user_id,
         name=name,
@@ -54,11 +56,11 @@ async def add_interaction(
     *,
     user_id: int,
     contact: Contact | None,
-    kind: str,
+    kind: InteractionKind,
     happened_on: date,
     now: datetime,
     two_way: bool = False,
-    channel: str | None = None,
+    channel: Channel | None = None,
     note: str | None = None,
     checkin_id: int | None = None,
 ) -> Interaction:
@@ -109,7 +111,7 @@ async def history(session: AsyncSession, contact_id: int, limit: int) -> Sequenc
     return (await session.scalars(query)).all()
 
 
-async def count_kind(session: AsyncSession, contact_id: int, kind: str) -> int:
+async def count_kind(session: AsyncSession, contact_id: int, kind: InteractionKind) -> int:
     query = select(func.count(Interaction.id)).where(
         Interaction.contact_id == contact_id, Interaction.kind == kind
     )

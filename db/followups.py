@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Contact, Followup, Interaction, User
+from domain.followups import FollowupStatus
 
 
 async def get_owned(session: AsyncSession, followup_id: int, user_id: int) -> Followup | None:
@@ -29,7 +30,7 @@ async def create(
         contact_id=contact_id,
         note=note,
         due_at=due_at,
-        status="open",
+        status=FollowupStatus.OPEN,
         nudges_sent=0,
         next_nudge_at=due_at,
         created_at=now,
@@ -46,7 +47,11 @@ async def open_until(
     query = (
         select(Followup, Contact)
         .join(Contact, Contact.id == Followup.contact_id)
-        .where(Followup.user_id == user_id, Followup.status == "open", Followup.due_at < until)
+        .where(
+            Followup.user_id == user_id,
+            Followup.status == FollowupStatus.OPEN,
+            Followup.due_at < until,
+        )
         .order_by(Followup.due_at, Followup.id)
     )
     return [(f, c) for f, c in await session.execute(query)]
@@ -60,7 +65,11 @@ async def due_nudges(
         select(Followup, Contact, User)
         .join(Contact, Contact.id == Followup.contact_id)
         .join(User, User.id == Followup.user_id)
-        .where(Followup.next_nudge_at <= now, Followup.status == "open", User.active.is_(True))
+        .where(
+            Followup.next_nudge_at <= now,
+            Followup.status == FollowupStatus.OPEN,
+            User.active.is_(True),
+        )
         .order_by(Followup.next_nudge_at)
         .limit(limit)
         .with_for_update(skip_locked=True, of=Followup)
@@ -73,14 +82,16 @@ async def done_since(
 ) -> Sequence[tuple[datetime, datetime]]:
     """(due, done) of follow-ups due since `since` and done."""
     query = select(Followup.due_at, Followup.done_at).where(
-        Followup.user_id == user_id, Followup.status == "done", Followup.due_at >= since
+        Followup.user_id == user_id,
+        Followup.status == FollowupStatus.DONE,
+        Followup.due_at >= since,
     )
     return [(due, done) for due, done in await session.execute(query) if done is not None]
 
 
 async def overdue_count(session: AsyncSession, user_id: int, now: datetime) -> int:
     query = select(func.count(Followup.id)).where(
-        Followup.user_id == user_id, Followup.status == "open", Followup.due_at < now
+        Followup.user_id == user_id, Followup.status == FollowupStatus.OPEN, Followup.due_at < now
     )
     return int(await session.scalar(query) or 0)
 

@@ -1,6 +1,7 @@
 """The tables. The database is the source of truth for schedules, conversations and sends."""
 
 from datetime import date, datetime, time
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -19,7 +20,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from db.types import BigIntPK, UTCDateTime
+from db.types import BigIntPK, StrEnumType, UTCDateTime
+from domain.checkins import AnswerType, CheckinStatus
+from domain.contacts import Channel, ContactSource, InteractionKind, Tier
+from domain.conversation import Awaiting
+from domain.followups import FollowupStatus
+from domain.nudges import NudgeKind
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -38,6 +44,16 @@ class Base(DeclarativeBase):
     }
 
 
+class OutboxStatus(StrEnum):
+    PENDING = "pending"  # waiting for its time (and the rate limiter)
+    SENDING = "sending"  # claimed by a dispatcher
+    SENT = "sent"
+    FAILED = "failed"  # Telegram refused it for good, or the user is unreachable
+    MISSED = "missed"  # planned after its deadline (the bot was down): never sent
+    SKIPPED = "skipped"  # not needed any more (e.g. they already checked in)
+    EXPIRED = "expired"  # its deadline passed before it could go out
+
+
 class User(Base):
     """A Telegram user and their coaching settings. `id` is the Telegram user id."""
 
@@ -53,9 +69,9 @@ class User(Base):
     next_checkin_at: Mapped[datetime | None]
     # False once Telegram says the user blocked the bot; true again when they write.
     active: Mapped[bool] = mapped_column(default=True)
-    # Which free-text answer the bot is waiting for outside a check-in ("timezone", ...).
-    awaiting: Mapped[str | None] = mapped_column(String(32))
-    # What a multi-step command collected so far (e.g. /followup asked step by step).
+    # Which free-text answer the bot is waiting for outside a check-in.
+    awaiting: Mapped[Awaiting | None] = mapped_column(StrEnumType(Awaiting, 32))
+    # What a multi-step flow collected so far (a `domain.conversation.Draft` as JSON).
     draft: Mapped[dict[str, Any] | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -71,7 +87,9 @@ class CheckIn(Base):
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     local_date: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | done | cancelled
+    status: Mapped[CheckinStatus] = mapped_column(
+        StrEnumType(CheckinStatus), default=CheckinStatus.OPEN
+    )
     step: Mapped[int] = mapped_column(SmallInteger, default=0)
     started_at: Mapped[datetime]
     completed_at: Mapped[datetime | None]
@@ -97,8 +115,7 @@ class Answer(Base):
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
     checkin_id: Mapped[int] = mapped_column(ForeignKey("checkins.id", ondelete="CASCADE"))
     question: Mapped[str] = mapped_column(String(32))
-    # "text": typed or chosen; "none": a quick "nobody/nothing today"; "skipped": /skip.
-    kind: Mapped[str] = mapped_column(String(16), default="text")
+    answer_type: Mapped[AnswerType] = mapped_column(StrEnumType(AnswerType))
     text: Mapped[str | None] = mapped_column(Text)
     chat_id: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[int] = mapped_column(BigInteger)
@@ -118,12 +135,11 @@ class OutboxMessage(Base):
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
-    kind: Mapped[str] = mapped_column(String(32))
+    nudge_kind: Mapped[NudgeKind] = mapped_column(StrEnumType(NudgeKind, 32))
     # e.g. "checkin:<user>:<local date>": the unique key that makes planning idempotent.
     dedupe_key: Mapped[str] = mapped_column(String(128), unique=True)
     payload: Mapped[dict[str, Any]]
-    # pending | sending | sent | failed | missed | skipped | expired
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[OutboxStatus] = mapped_column(StrEnumType(OutboxStatus))
     due_at: Mapped[datetime]
     not_before: Mapped[datetime]
     # After this instant the message is stale and is not sent at all (NULL: never stale).
@@ -147,15 +163,14 @@ class Contact(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     name: Mapped[str] = mapped_column(String(100))
     name_key: Mapped[str] = mapped_column(String(100))
-    tier: Mapped[str | None] = mapped_column(String(16))  # domain.contacts.Tier
+    tier: Mapped[Tier | None] = mapped_column(StrEnumType(Tier))
     company: Mapped[str | None] = mapped_column(String(200))
     role: Mapped[str | None] = mapped_column(String(200))
     how_met: Mapped[str | None] = mapped_column(String(300))
     email: Mapped[str | None] = mapped_column(String(254))
     # Days between touches; NULL means the tier's default (no tier: no keep-warm nudges).
     keep_in_touch_days: Mapped[int | None] = mapped_column(SmallInteger)
-    # How the contact got here: checkin | followup | ledger | manual | import.
-    source: Mapped[str] = mapped_column(String(16))
+    source: Mapped[ContactSource] = mapped_column(StrEnumType(ContactSource))
     connected_on: Mapped[date | None] = mapped_column(Date)  # from an import
     # The latest day an interaction happened (not when it was logged): restarts the interval.
     last_interaction_on: Mapped[date | None] = mapped_column(Date)
@@ -177,10 +192,8 @@ class Interaction(Base):
     id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
-    # met (a conversation) | followup (the user followed up) | reply (they answered)
-    # | give | ask
-    kind: Mapped[str] = mapped_column(String(16))
-    channel: Mapped[str | None] = mapped_column(String(16))  # domain.contacts.Channel
+    kind: Mapped[InteractionKind] = mapped_column(StrEnumType(InteractionKind))
+    channel: Mapped[Channel | None] = mapped_column(StrEnumType(Channel))
     two_way: Mapped[bool] = mapped_column(default=False)
     note: Mapped[str | None] = mapped_column(Text)
     happened_on: Mapped[date] = mapped_column(Date)
@@ -204,7 +217,9 @@ class Followup(Base):
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
     note: Mapped[str | None] = mapped_column(String(500))
     due_at: Mapped[datetime]
-    status: Mapped[str] = mapped_column(String(16), default="open")  # open | done | dropped
+    status: Mapped[FollowupStatus] = mapped_column(
+        StrEnumType(FollowupStatus), default=FollowupStatus.OPEN
+    )
     # Nudges sent so far (the first at `due_at`, then re-nudges with widening gaps).
     nudges_sent: Mapped[int] = mapped_column(SmallInteger, default=0)
     # When the next nudge is due; NULL once the re-nudges are used up (it rests).

@@ -14,7 +14,8 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import OutboxMessage
+from db.models import OutboxMessage, OutboxStatus
+from domain.nudges import NudgeKind
 
 # A row still `sending` after this long belongs to a process that died mid-send. It is not
 # retried: we cannot know whether Telegram delivered it, and a duplicate is worse than a gap.
@@ -26,13 +27,13 @@ async def enqueue(
     *,
     user_id: int,
     chat_id: int,
-    kind: str,
+    kind: NudgeKind,
     key: str,
     payload: dict[str, Any],
     due_at: datetime,
     now: datetime,
     expires_at: datetime | None = None,
-    status: str = "pending",
+    status: OutboxStatus = OutboxStatus.PENDING,
 ) -> bool:
     """Insert one row unless its key exists; True when it was inserted."""
     dialect = session.get_bind().dialect.name
@@ -42,7 +43,7 @@ async def enqueue(
         .values(
             user_id=user_id,
             chat_id=chat_id,
-            kind=kind,
+            nudge_kind=kind,
             dedupe_key=key,
             payload=payload,
             status=status,
@@ -58,11 +59,11 @@ async def enqueue(
     return result.rowcount == 1
 
 
-async def sent_since(session: AsyncSession, user_id: int, kind: str, since: datetime) -> bool:
+async def sent_since(session: AsyncSession, user_id: int, kind: NudgeKind, since: datetime) -> bool:
     """Whether a message of this kind was queued for the user since `since` (for pacing)."""
     query = select(OutboxMessage.id).where(
         OutboxMessage.user_id == user_id,
-        OutboxMessage.kind == kind,
+        OutboxMessage.nudge_kind == kind,
         OutboxMessage.created_at >= since,
     )
     return await session.scalar(query.limit(1)) is not None
@@ -72,13 +73,16 @@ async def expire_stale(session: AsyncSession, now: datetime) -> None:
     """Give up on rows past their deadline and on rows whose sender died mid-send."""
     await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.status == "pending", OutboxMessage.expires_at < now)
-        .values(status="expired")
+        .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.expires_at < now)
+        .values(status=OutboxStatus.EXPIRED)
     )
     await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.status == "sending", OutboxMessage.claimed_at < now - SENDING_LEASE)
-        .values(status="failed", last_error="interrupted while sending; not retried")
+        .where(
+            OutboxMessage.status == OutboxStatus.SENDING,
+            OutboxMessage.claimed_at < now - SENDING_LEASE,
+        )
+        .values(status=OutboxStatus.FAILED, last_error="interrupted while sending; not retried")
     )
 
 
@@ -86,14 +90,14 @@ async def claim_due(session: AsyncSession, now: datetime, limit: int) -> Sequenc
     """Mark up to `limit` due rows as `sending` and commit, so no one else sends them."""
     query = (
         select(OutboxMessage)
-        .where(OutboxMessage.status == "pending", OutboxMessage.not_before <= now)
+        .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now)
         .order_by(OutboxMessage.not_before, OutboxMessage.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
     rows = (await session.scalars(query)).all()
     for row in rows:
-        row.status = "sending"
+        row.status = OutboxStatus.SENDING
         row.claimed_at = now
         row.attempts += 1
     await session.commit()

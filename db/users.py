@@ -1,4 +1,4 @@
-"""Queries about users and their check-in schedule."""
+"""Queries about users (the schedule rules are in `services.users`)."""
 
 from collections.abc import Sequence
 from datetime import datetime, time
@@ -6,17 +6,14 @@ from datetime import datetime, time
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import OutboxMessage, User
-from domain.schedule import next_occurrence
-from domain.timezones import get_zone
+from db.models import OutboxMessage, OutboxStatus, User
 
 
-async def get_user(session: AsyncSession, user_id: int) -> User | None:
+async def get(session: AsyncSession, user_id: int) -> User | None:
     return await session.get(User, user_id)
 
 
-async def create_user(
-    session: AsyncSession,
+def new_user(
     *,
     user_id: int,
     chat_id: int,
@@ -26,7 +23,7 @@ async def create_user(
     networking_days: int,
     now: datetime,
 ) -> User:
-    user = User(
+    return User(
         id=user_id,
         chat_id=chat_id,
         first_name=first_name[:128],
@@ -37,22 +34,6 @@ async def create_user(
         created_at=now,
         updated_at=now,
     )
-    reschedule(user, now)
-    session.add(user)
-    await session.flush()
-    return user
-
-
-def reschedule(user: User, now: datetime) -> None:
-    """Point `next_checkin_at` at the next check-in strictly after `now`.
-
-    Called whenever the timezone, the time or the days change. A prompt already sent today keeps
-    its outbox key, so moving the time later the same day never sends a second prompt.
-    """
-    user.next_checkin_at = next_occurrence(
-        now, get_zone(user.timezone), user.checkin_time, user.networking_days
-    )
-    user.updated_at = now
 
 
 async def due_users(session: AsyncSession, now: datetime, limit: int) -> Sequence[User]:
@@ -74,15 +55,6 @@ async def mark_unreachable(session: AsyncSession, user_id: int, now: datetime) -
     )
     await session.execute(
         update(OutboxMessage)
-        .where(OutboxMessage.user_id == user_id, OutboxMessage.status == "pending")
-        .values(status="failed", last_error="user unreachable")
+        .where(OutboxMessage.user_id == user_id, OutboxMessage.status == OutboxStatus.PENDING)
+        .values(status=OutboxStatus.FAILED, last_error="user unreachable")
     )
-
-
-def reactivate(user: User, now: datetime) -> bool:
-    """The user wrote again after blocking us: resume their schedule from now."""
-    if user.active:
-        return False
-    user.active = True
-    reschedule(user, now)
-    return True

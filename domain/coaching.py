@@ -3,11 +3,11 @@
 import re
 from collections.abc import Iterable, Mapping
 
+from domain.contacts import HIGH_LEVERAGE_TIERS
 from domain.stats import Touch
 
 # Row 2: talking to the wrong people.
 REACH_WINDOW_DAYS = 14
-HIGH_LEVERAGE_TIERS = frozenset({"decision_maker", "insider", "connector"})
 # Row 6: vague asks ("let me know if you hear of anything").
 _VAGUE_ASK = re.compile(
     r"\b(?:let (?:me|us) know if|keep (?:me|us) in mind|anything (?:comes up|at all)|"

@@ -23,12 +23,8 @@ class Tier(StrEnum):
     PEER = "peer"
 
 
-TIER_LABELS: dict[Tier, str] = {
-    Tier.DECISION_MAKER: "decision-maker",
-    Tier.INSIDER: "insider",
-    Tier.CONNECTOR: "connector",
-    Tier.PEER: "peer",
-}
+# Who can open doors: people who hire, decide or connect (principle 2).
+HIGH_LEVERAGE_TIERS = frozenset({Tier.DECISION_MAKER, Tier.INSIDER, Tier.CONNECTOR})
 
 # How often to get back in touch by default, in days. Insiders are the shortest path to a
 # referral, so every three weeks; decision-makers are busy, so monthly keeps the user visible
@@ -48,16 +44,30 @@ class Channel(StrEnum):
     MESSAGE = "message"
 
 
-CHANNEL_LABELS: dict[Channel, str] = {
-    Channel.IN_PERSON: "in person",
-    Channel.CALL: "call/video",
-    Channel.MESSAGE: "message",
-}
+class ContactSource(StrEnum):
+    """Where a contact first came from."""
+
+    CHECKIN = "checkin"
+    FOLLOWUP = "followup"
+    LEDGER = "ledger"
+    MANUAL = "manual"
+    IMPORT = "import"
+
+
+class InteractionKind(StrEnum):
+    MET = "met"  # a conversation (from the check-in)
+    FOLLOWUP = "followup"  # the user followed up
+    REPLY = "reply"  # they answered
+    GIVE = "give"
+    ASK = "ask"
+
 
 MAX_NAME_LENGTH = 100
 MAX_NAMES_PER_ANSWER = 10
 MAX_WORDS_PER_NAME = 5
 
+# Interactions older than this hardly count towards warmth, so ranking ignores them.
+WARMTH_WINDOW_DAYS = 180
 # Warmth halves every this many days; a two-way interaction counts this many times a one-way one.
 WARMTH_HALF_LIFE_DAYS = 30
 TWO_WAY_WEIGHT = 2.0

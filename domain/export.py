@@ -15,9 +15,10 @@ from datetime import UTC, date, datetime, time
 from enum import Enum
 from typing import Any
 
-from domain.checkin import QUESTIONS
+from domain.checkins import QUESTIONS
 
-FORMAT_VERSION = 1
+# 2: checkin_answers.kind is answer_type and outbox.kind is nudge_kind (migration 0003).
+FORMAT_VERSION = 2
 FILENAME = "marathon-export-{day}.zip"
 
 # Columns every CSV leaves out: the user's own id is the same on every row.

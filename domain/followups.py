@@ -14,6 +14,7 @@ time of day the request says so (`due_time` is None) and the caller picks one.
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from typing import Literal
 
 from domain.contacts import clean_display_name
@@ -26,6 +27,26 @@ REMINDER_GAPS = (1, 3, 7)
 MAX_REMINDERS = len(REMINDER_GAPS)
 # This many follow-ups to one contact without a reply is pestering (principle 8).
 PESTER_THRESHOLD = 3
+
+
+class FollowupStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+    RESTED = "rested"  # the reminders were used up and the user chose to let it rest
+
+
+class FollowupAct(StrEnum):
+    """What the user can do with an open follow-up (the buttons under a nudge or in a list)."""
+
+    DONE = "done"
+    SNOOZE_DAY = "s1"
+    SNOOZE_WEEK = "s7"
+    DROP = "drop"
+    REST = "rest"
+
+
+SNOOZES = {FollowupAct.SNOOZE_DAY: timedelta(days=1), FollowupAct.SNOOZE_WEEK: timedelta(days=7)}
 
 
 @dataclass(frozen=True)
@@ -75,8 +96,6 @@ class Unreadable:
 ParseResult = FollowupRequest | NeedsMore | Ambiguous | InPast | Unreadable
 
 _COMMAND = re.compile(r"^/followup(?:@\w+)?(?:\s+|$)", re.IGNORECASE)
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_NEAR_DAYS = {0: "today", 1: "tomorrow", -1: "yesterday"}
 
 
 def parse_followup(text: str, *, now_local: datetime) -> ParseResult:
@@ -121,34 +140,6 @@ def next_reminder(due: datetime, reminders_sent: int) -> datetime | None:
 def is_pestering(followups_without_reply: int) -> bool:
     """Whether that many follow-ups to one person without a reply is enough to stop chasing."""
     return followups_without_reply >= PESTER_THRESHOLD
-
-
-def relative_day(day: date, today: date) -> str:
-    """`day` as a list shows it: today, tomorrow, on Monday (2–6 days ahead, where the weekday
-    is unambiguous), in 9 days, in 2 weeks, in 3 months, and the same backwards (3 days ago)."""
-    delta = (day - today).days
-    if delta in _NEAR_DAYS:
-        return _NEAR_DAYS[delta]
-    if 2 <= delta <= 6:
-        return f"on {_WEEKDAYS[day.weekday()].capitalize()}"
-    amount = _rough_amount(abs(delta))
-    return f"in {amount}" if delta > 0 else f"{amount} ago"
-
-
-def _rough_amount(days: int) -> str:
-    """The amount in the unit that reads naturally: 9 days, 2 weeks, 3 months, 2 years."""
-    if days < 14:
-        return _plural(days, "day")
-    if days < 60:
-        return _plural(round(days / 7), "week")
-    if days < 730:
-        return _plural(round(days / 30.44), "month")
-    return _plural(round(days / 365.25), "year")
-
-
-def _plural(count: int, unit: str) -> str:
-    """`1 day`, `2 days`."""
-    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
 
 
 def _name_from(words: list[str]) -> str | None:

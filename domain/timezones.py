@@ -14,8 +14,6 @@ from zoneinfo import ZoneInfo, available_timezones
 
 from timezonefinder import TimezoneFinder
 
-TIMEZONE_EXAMPLES = "Berlin, New York, Europe/London, UTC+2 or +05:30"
-
 MAX_OFFSET_MINUTES = 14 * 60
 # The areas whose keys end in a city name (Europe/Berlin), unlike US/Eastern or Etc/GMT+2.
 _REGIONS = frozenset(

@@ -1,4 +1,5 @@
-"""Networking days as a 7-bit mask: Monday is bit 0 … Sunday is bit 6.
+"""Networking days as a 7-bit mask: Monday is bit 0 … Sunday is bit 6 (written out by
+`bot.presenters.common.format_days`).
 
 One small integer fits a database column, and "is this a networking day?" becomes a bit test.
 """
@@ -6,7 +7,6 @@ One small integer fits a database column, and "is this a networking day?" become
 import re
 from datetime import date
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # The one weekday table: every reader of a typed weekday (/days, /followup, the check-in's
 # follow-up answer) goes through `weekday_index`, which accepts a name or any prefix of it.
 WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -29,7 +29,6 @@ _WORDS = {
     "weekends": WEEKENDS,
     "weekend": WEEKENDS,
 }
-_NAMED_MASKS = {0: "no days", EVERY_DAY: "every day", WEEKENDS: "weekends"}
 _RANGE_WORDS = re.compile(r"\s*(?:[-–—]|\bto\b|\bthrough\b|\bthru\b)\s*")
 _SEPARATORS = re.compile(r"[\s,;/&+]+")
 _FILLERS = frozenset({"", "and", "days"})
@@ -42,7 +41,7 @@ def is_networking_day(mask: int, day: date) -> bool:
 
 def toggle(mask: int, weekday_index: int) -> int:
     """Flip one day (0 = Monday) in or out of the mask."""
-    if not 0 <= weekday_index < len(DAY_NAMES):
+    if not 0 <= weekday_index < len(WEEKDAY_NAMES):
         raise ValueError(f"weekday index must be 0..6, got {weekday_index}")
     return mask ^ (1 << weekday_index)
 
@@ -60,33 +59,6 @@ def parse_days(text: str) -> int | None:
             return None
         mask |= token_mask
     return mask or None
-
-
-def format_days(mask: int) -> str:
-    """Human text: `Mon–Fri`, `Mon, Wed, Fri`, `Fri–Mon`, `weekends`, `every day`, `no days`."""
-    mask &= EVERY_DAY
-    if mask in _NAMED_MASKS:
-        return _NAMED_MASKS[mask]
-    wraps = bool(mask & 1 and mask & (1 << 6))  # a run like Fri–Mon crosses Sunday
-    start = next(i for i in range(7) if not mask & (1 << i)) if wraps else 0
-    runs: list[list[int]] = []
-    previous_set = False
-    for step in range(7):
-        day = (start + step) % 7
-        is_set = bool(mask & (1 << day))
-        if is_set and previous_set:
-            runs[-1].append(day)
-        elif is_set:
-            runs.append([day])
-        previous_set = is_set
-    return ", ".join(_format_run(run) for run in runs)
-
-
-def _format_run(run: list[int]) -> str:
-    """`Mon–Thu` for three or more consecutive days, else the names one by one."""
-    if len(run) >= 3:
-        return f"{DAY_NAMES[run[0]]}–{DAY_NAMES[run[-1]]}"
-    return ", ".join(DAY_NAMES[day] for day in run)
 
 
 def _token_mask(token: str) -> int | None:

@@ -1,8 +1,13 @@
-"""Every handler the bot has, in one list. Feature logic lives in the modules named here."""
+"""Every handler the bot has, in one list. Feature logic lives in the modules named here.
+
+Groups and channels are kept out in one place (`common.private_chats_only`, group -2), so the
+handlers below need no chat filters. Buttons are routed by their typed data (`bot.callbacks`).
+"""
 
 from telegram import Update
 from telegram.ext import (
     Application,
+    BaseHandler,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -11,13 +16,15 @@ from telegram.ext import (
     filters,
 )
 
+from bot import callbacks
 from handlers import (
-    checkin,
+    checkins,
     common,
     contacts,
     data,
     errors,
     followups,
+    imports,
     ledger,
     membership,
     messages,
@@ -26,8 +33,16 @@ from handlers import (
     stats,
 )
 
-PRIVATE = filters.ChatType.PRIVATE
-NEW_MESSAGE = filters.UpdateType.MESSAGE & PRIVATE
+NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+
+def _command(name: str, callback: object) -> BaseHandler:  # type: ignore[type-arg]
+    """A command in a new message (an edited one does not run it again)."""
+    return CommandHandler(name, callback, filters=NEW_MESSAGE)  # type: ignore[arg-type]
+
+
+def _button(callback: object, button: type[callbacks.Button]) -> BaseHandler:  # type: ignore[type-arg]
+    return CallbackQueryHandler(callback, pattern=button.pattern())  # type: ignore[arg-type]
 
 
 def register(app: Application) -> None:  # type: ignore[type-arg]
@@ -38,42 +53,48 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
 
     app.add_handlers(
         [
-            CommandHandler("start", start.start, filters=PRIVATE),
-            CommandHandler("help", start.help_command, filters=PRIVATE),
-            CommandHandler("checkin", checkin.checkin_command, filters=PRIVATE),
-            CommandHandler("skip", checkin.skip, filters=PRIVATE),
-            CommandHandler("cancel", checkin.cancel, filters=PRIVATE),
-            CommandHandler("stats", stats.stats, filters=PRIVATE),
-            CommandHandler("timezone", settings.timezone_command, filters=PRIVATE),
-            CommandHandler("checkintime", settings.checkin_time_command, filters=PRIVATE),
-            CommandHandler("days", settings.days_command, filters=PRIVATE),
-            CommandHandler("followup", followups.followup_command, filters=PRIVATE),
-            CommandHandler("followups", followups.followups_command, filters=PRIVATE),
-            CommandHandler("contact", contacts.contact_command, filters=PRIVATE),
-            CommandHandler("contacts", contacts.contacts_command, filters=PRIVATE),
-            CommandHandler("gave", ledger.gave, filters=PRIVATE),
-            CommandHandler("asked", ledger.asked, filters=PRIVATE),
-            CommandHandler("export", data.export, filters=PRIVATE),
-            CommandHandler("forget", data.forget, filters=PRIVATE),
-            CallbackQueryHandler(checkin.start_button, pattern=r"^ci:start$"),
-            CallbackQueryHandler(checkin.quick_reply_button, pattern=r"^ci:none:"),
-            CallbackQueryHandler(settings.checkin_time_button, pattern=r"^time:"),
-            CallbackQueryHandler(settings.days_button, pattern=r"^days:"),
-            CallbackQueryHandler(data.forget_button, pattern=r"^forget:"),
-            CallbackQueryHandler(followups.followup_button, pattern=r"^fu:(done|s1|s7|drop|rest):"),
-            CallbackQueryHandler(followups.date_button, pattern=r"^fu:date:"),
-            CallbackQueryHandler(followups.no_note_button, pattern=r"^fu:nonote$"),
-            CallbackQueryHandler(followups.page_button, pattern=r"^fl:"),
-            CallbackQueryHandler(contacts.merge_button, pattern=r"^cm:"),
-            CallbackQueryHandler(contacts.card_button, pattern=r"^ct:"),
-            CallbackQueryHandler(contacts.page_button, pattern=r"^cl:"),
-            CallbackQueryHandler(ledger.ask_anyway_button, pattern=r"^lg:"),
+            _command("start", start.start),
+            _command("help", start.help_command),
+            _command("checkin", checkins.checkin_command),
+            _command("skip", checkins.skip),
+            _command("cancel", checkins.cancel),
+            _command("stats", stats.stats_command),
+            _command("timezone", settings.timezone_command),
+            _command("checkintime", settings.checkin_time_command),
+            _command("days", settings.days_command),
+            _command("followup", followups.followup_command),
+            _command("followups", followups.followups_command),
+            _command("contact", contacts.contact_command),
+            _command("contacts", contacts.contacts_command),
+            _command("gave", ledger.gave),
+            _command("asked", ledger.asked),
+            _command("export", data.export),
+            _command("forget", data.forget),
+            _button(checkins.start_button, callbacks.StartCheckin),
+            _button(checkins.nothing_today_button, callbacks.NothingToday),
+            _button(settings.checkin_time_button, callbacks.SetCheckinTime),
+            _button(settings.days_button, callbacks.ToggleDay),
+            _button(settings.days_button, callbacks.DaysDone),
+            _button(data.forget_button, callbacks.Forget),
+            _button(followups.followup_button, callbacks.FollowupButton),
+            _button(followups.listed_followup_button, callbacks.ListedFollowupButton),
+            _button(followups.page_button, callbacks.FollowupsPage),
+            _button(followups.date_button, callbacks.PickDate),
+            _button(followups.no_note_button, callbacks.NoNote),
+            _button(contacts.same_person_button, callbacks.SamePerson),
+            _button(contacts.new_person_button, callbacks.NewPerson),
+            _button(contacts.card_action_button, callbacks.ContactAction),
+            _button(contacts.tier_button, callbacks.ContactTier),
+            _button(contacts.interval_button, callbacks.ContactInterval),
+            _button(contacts.page_button, callbacks.ContactsPage),
+            _button(ledger.ask_anyway_button, callbacks.AskAnyway),
+            _button(ledger.give_first_button, callbacks.GiveFirst),
             CallbackQueryHandler(common.stale_button),
             ChatMemberHandler(membership.bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(NEW_MESSAGE & filters.LOCATION, settings.location),
-            MessageHandler(NEW_MESSAGE & filters.Document.ALL, contacts.import_document),
+            MessageHandler(NEW_MESSAGE & filters.Document.ALL, imports.import_document),
             MessageHandler(NEW_MESSAGE & filters.COMMAND, messages.unknown_command),
-            MessageHandler(NEW_MESSAGE & filters.TEXT, messages.text),
+            MessageHandler(NEW_MESSAGE & filters.TEXT, messages.route_text),
             MessageHandler(NEW_MESSAGE, messages.not_text),
         ]
     )

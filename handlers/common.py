@@ -2,48 +2,20 @@
 
 import contextlib
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from typing import TypeVar
 
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop
 
 from bot import texts
+from bot.callbacks import Button
 from bot.runtime import BotContext
 from db.models import User
-from db.users import create_user, get_user, reactivate
-from domain.weekdays import MON_FRI
+from domain.conversation import Awaiting, Draft
+from services import users
 
-
-async def ensure_user(update: Update, context: BotContext) -> tuple[User, bool]:
-    """The sender's row, created with the default settings if new. Returns (user, created)."""
-    tg_user = update.effective_user
-    chat = update.effective_chat
-    assert tg_user is not None and chat is not None
-    user = await get_user(context.db, tg_user.id)
-    if user is not None:
-        return user, False
-    settings = context.settings
-    user = await create_user(
-        context.db,
-        user_id=tg_user.id,
-        chat_id=chat.id,
-        first_name=tg_user.first_name or "",
-        timezone=settings.default_timezone,
-        checkin_time=settings.default_checkin_time,
-        networking_days=MON_FRI,
-        now=context.now(),
-    )
-    return user, True
-
-
-async def known_user(update: Update, context: BotContext) -> User | None:
-    """The sender's row, or None (after telling them to /start) for someone we never met."""
-    assert update.effective_user is not None
-    user = await get_user(context.db, update.effective_user.id)
-    if user is None:
-        await reply(update, texts.SETTINGS_NEED_START)
-    return user
+B = TypeVar("B", bound=Button)
 
 
 async def reply(update: Update, text: str, **kwargs: object) -> Message:
@@ -53,19 +25,75 @@ async def reply(update: Update, text: str, **kwargs: object) -> Message:
     return await chat.send_message(text, **kwargs)  # type: ignore[arg-type]
 
 
+async def edit_quietly(query: CallbackQuery, text: str, **kwargs: object) -> None:
+    """Edit the pressed message; an unchanged or vanished message is not worth an error."""
+    with contextlib.suppress(BadRequest):
+        await query.edit_message_text(text, **kwargs)  # type: ignore[arg-type]
+
+
+def message_text(update: Update) -> str:
+    """The text of the message being handled (commands and free text always have one)."""
+    assert update.effective_message is not None and update.effective_message.text is not None
+    return update.effective_message.text
+
+
+def command_argument(update: Update) -> str:
+    """Everything after the command: "/followup Sally friday" → "Sally friday"."""
+    parts = message_text(update).split(None, 1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+async def known_user(update: Update, context: BotContext) -> User | None:
+    """The sender's row, or None (after telling them to /start) for someone we never met."""
+    if context.user is None:
+        await reply(update, texts.SETTINGS_NEED_START)
+    return context.user
+
+
+async def pressed(update: Update, button: type[B]) -> B | None:
+    """The pressed button's data as `button`, or None after answering "no longer applies"."""
+    query = update.callback_query
+    assert query is not None
+    data = button.parse(query.data)
+    if data is None:
+        await query.answer(texts.STALE_BUTTON)
+    return data
+
+
+async def stale(update: Update) -> None:
+    """Answer a button whose target is gone or belongs to someone else; nothing changes."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(texts.STALE_BUTTON)
+
+
+async def wait_for_answer(
+    update: Update,
+    context: BotContext,
+    user: User,
+    state: Awaiting | None,
+    prompt: str,
+    *,
+    draft: Draft | None = None,
+    reply_markup: object = None,
+) -> None:
+    """Ask a question whose free-text answer `handlers.messages` routes by `user.awaiting`."""
+    user.awaiting, user.draft = state, draft.to_json() if draft else None
+    await context.db.commit()
+    await reply(update, prompt, reply_markup=reply_markup)
+
+
 async def welcome_back_if_blocked(update: Update, context: BotContext) -> None:
     """Someone who blocked the bot wrote again: resume their schedule (group -1, every update)."""
-    if update.effective_user is None or update.effective_chat is None:
-        return
-    if update.effective_chat.type != "private":
-        return
-    user = await get_user(context.db, update.effective_user.id)
-    if user is not None and reactivate(user, context.now()):
+    user = context.user
+    if user is not None and users.reactivate(user, context.now()):
         await context.db.commit()
 
 
 async def private_chats_only(update: Update, context: BotContext) -> None:
-    """Group chats get one polite pointer per command or button, then nothing else happens."""
+    """The one place that keeps groups and channels out (group -2, before every handler).
+
+    A group gets one polite pointer per command or button, then nothing else happens.
+    """
     chat = update.effective_chat
     if chat is None or chat.type == "private":
         return
@@ -84,42 +112,7 @@ def _is_command(message: Message) -> bool:
 
 async def stale_button(update: Update, context: BotContext) -> None:
     """A button whose data no handler knows (from an old version, or forged)."""
-    assert update.callback_query is not None
-    await update.callback_query.answer(texts.STALE_BUTTON)
-
-
-async def edit_quietly(query: CallbackQuery, text: str, **kwargs: object) -> None:
-    """Edit the pressed message; an unchanged or vanished message is not worth an error."""
-    with contextlib.suppress(BadRequest):
-        await query.edit_message_text(text, **kwargs)  # type: ignore[arg-type]
-
-
-async def wait_for_answer(
-    update: Update,
-    context: BotContext,
-    user: User,
-    state: str | None,
-    prompt: str,
-    *,
-    draft: dict[str, object] | None = None,
-    reply_markup: object = None,
-) -> None:
-    """Ask a question whose free-text answer `handlers.messages` routes by `user.awaiting`."""
-    user.awaiting, user.draft = state, draft
-    await context.db.commit()
-    await reply(update, prompt, reply_markup=reply_markup)
-
-
-def schedule_text(template: str, user: User, now: datetime) -> str:
-    """A template with the user's check-in time, zone, days and next check-in filled in."""
-    return texts.schedule_line(
-        template,
-        at=user.checkin_time,
-        zone=user.timezone,
-        days=user.networking_days,
-        name=user.first_name or "there",
-        next=texts.when(user.next_checkin_at, user.timezone, now),
-    )
+    await stale(update)
 
 
 Page = tuple[str, InlineKeyboardMarkup | None]
@@ -128,21 +121,19 @@ Renderer = Callable[[BotContext, User, int], Awaitable[Page]]
 
 async def show_list(update: Update, context: BotContext, render: Renderer) -> None:
     """A list command (/contacts, /followups): its first page."""
-    user, _ = await ensure_user(update, context)
-    await context.db.commit()
+    user = await context.user_or_new(update)
     text, markup = await render(context, user, 0)
     await reply(update, text, reply_markup=markup)
 
 
-async def turn_page(update: Update, context: BotContext, render: Renderer, prefix: str) -> None:
-    """A ◂ Back / More ▸ button: the list again, from the offset the button carries."""
+async def turn_page(update: Update, context: BotContext, render: Renderer, offset: int) -> None:
+    """A ◂ Back / More ▸ button (or a change in a list): the list again, from `offset`."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
     user = await known_user(update, context)
-    offset = query.data.removeprefix(prefix)
-    if user is None or not offset.isdigit():
+    if user is None:
         await query.answer(texts.STALE_BUTTON)
         return
     await query.answer()
-    text, markup = await render(context, user, int(offset))
+    text, markup = await render(context, user, offset)
     await edit_quietly(query, text, reply_markup=markup)

@@ -1,107 +1,131 @@
 """/followup, /followups and the buttons under follow-up nudges (principles 7 and 8)."""
 
-import re
-from datetime import date, datetime, timedelta
+from telegram import Update
 
-from telegram import InlineKeyboardMarkup, Update
-
-from bot import keyboards, network, texts
+from bot import callbacks, keyboards, texts
+from bot.presenters import followups as present
+from bot.presenters.common import date_and_time, describe_when
 from bot.runtime import BotContext
-from db import contacts as contact_queries
-from db import followups as queries
-from db.models import Contact, Followup, User
-from domain.checkin import clean_answer
-from domain.contacts import clean_display_name
+from db.models import User
+from domain.contacts import ContactSource, clean_display_name
+from domain.conversation import Awaiting, FollowupDraft
 from domain.followups import (
     Ambiguous,
+    FollowupAct,
     FollowupRequest,
     InPast,
     NeedsMore,
     Unreadable,
     parse_followup,
-    relative_day,
 )
-from domain.schedule import local_date, local_now, resolve_local
-from domain.text import split_note
-from domain.timezones import get_zone
+from domain.schedule import local_now
+from domain.text import clean_text, split_note
 from handlers.common import (
     Page,
+    command_argument,
     edit_quietly,
-    ensure_user,
     known_user,
+    message_text,
+    pressed,
     reply,
     show_list,
+    stale,
     turn_page,
     wait_for_answer,
 )
 from handlers.contacts import offer_merges
+from services import followups, users
 
-ASK_NAME, ASK_WHEN, ASK_NOTE = "followup_name", "followup_when", "followup_note"
-STATES = (ASK_NAME, ASK_WHEN, ASK_NOTE)
 PAGE = 8
-SNOOZES = {"s1": timedelta(days=1), "s7": timedelta(days=7)}
-_ACTION = re.compile(r"fu:(done|s1|s7|drop|rest):(\d+)")
+MAX_ECHO = 80  # how much of an unreadable date is quoted back
+MAX_NAME_ECHO = 100
 
 
 # --- creating ---------------------------------------------------------------------------------
 
 
 async def followup_command(update: Update, context: BotContext) -> None:
-    user, _ = await ensure_user(update, context)
-    assert update.effective_message is not None and update.effective_message.text is not None
-    text = update.effective_message.text.partition(" ")[2].strip()
+    user = await context.user_or_new(update)
+    text = command_argument(update)
     if not text:
-        await wait_for_answer(update, context, user, ASK_NAME, texts.FOLLOWUP_ASK_NAME, draft={})
+        await _ask_name(update, context, user)
         return
     await _handle(update, context, user, text)
 
 
-async def from_text(update: Update, context: BotContext, user: User) -> None:
-    """The next part of a /followup asked step by step (routed here by handlers.messages)."""
-    assert update.effective_message is not None and update.effective_message.text is not None
-    text = update.effective_message.text
-    draft = user.draft or {}
-    if user.awaiting == ASK_NAME or "name" not in draft:
-        name = clean_display_name(text)
-        if name is None:
-            await reply(update, texts.FOLLOWUP_ASK_NAME)
-            return
-        prompt = texts.FOLLOWUP_ASK_WHEN.format(name=name)
-        await wait_for_answer(update, context, user, ASK_WHEN, prompt, draft={"name": name})
-    elif user.awaiting == ASK_WHEN:
-        await _handle(update, context, user, f"{draft['name']} {text}", asked_when=text)
-    else:
-        note = clean_answer(text)
-        await _create(update, context, user, _request_from(draft, note.text or None))
+async def _ask_name(update: Update, context: BotContext, user: User) -> None:
+    await wait_for_answer(
+        update, context, user, Awaiting.FOLLOWUP_NAME, texts.FOLLOWUP_ASK_NAME,
+        draft=FollowupDraft(),
+    )  # fmt: skip
+
+
+async def _ask_when(update: Update, context: BotContext, user: User, name: str) -> None:
+    prompt = texts.FOLLOWUP_ASK_WHEN.format(name=name)
+    draft = FollowupDraft(name=name)
+    await wait_for_answer(update, context, user, Awaiting.FOLLOWUP_WHEN, prompt, draft=draft)
+
+
+async def name_from_text(update: Update, context: BotContext, user: User) -> None:
+    """Step one of /followup asked step by step: the name."""
+    name = clean_display_name(message_text(update))
+    if name is None:
+        await reply(update, texts.FOLLOWUP_ASK_NAME)
+        return
+    await _ask_when(update, context, user, name)
+
+
+async def when_from_text(update: Update, context: BotContext, user: User) -> None:
+    """Step two: the date (anything unreadable keeps the question open)."""
+    draft = FollowupDraft.from_json(user.draft)
+    if draft is None or draft.name is None:
+        await _ask_name(update, context, user)
+        return
+    text = message_text(update)
+    await _handle(update, context, user, f"{draft.name} {text}", asked_when=text)
+
+
+async def note_from_text(update: Update, context: BotContext, user: User) -> None:
+    """Step three: the note."""
+    request = _request_from(FollowupDraft.from_json(user.draft))
+    if request is None:
+        await _ask_name(update, context, user)
+        return
+    note = clean_text(message_text(update), multiline=True)
+    await _create(update, context, user, _with_note(request, note))
 
 
 async def no_note_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     user = await known_user(update, context)
-    if user is None or user.awaiting != ASK_NOTE or not user.draft:
-        await query.answer(texts.STALE_BUTTON)
+    request = None
+    if user is not None and user.awaiting == Awaiting.FOLLOWUP_NOTE:
+        request = _request_from(FollowupDraft.from_json(user.draft))
+    if user is None or request is None:
+        await stale(update)
         return
     await query.answer()
-    await _create(update, context, user, _request_from(user.draft, None))
+    await _create(update, context, user, request)
 
 
 async def date_button(update: Update, context: BotContext) -> None:
     """The user picked one reading of an ambiguous date."""
-    query = update.callback_query
-    assert query is not None and query.data is not None
+    button = await pressed(update, callbacks.PickDate)
     user = await known_user(update, context)
-    draft = user.draft if user else None
-    picked = _iso_date(query.data.removeprefix("fu:date:"))
-    if user is None or not draft or "text" not in draft or picked is None:
-        await query.answer(texts.STALE_BUTTON)
+    if button is None:
         return
-    result = parse_followup(draft["text"], now_local=_now_local(user, context))
-    if not isinstance(result, Ambiguous) or picked not in result.options:
-        await query.answer(texts.STALE_BUTTON)
+    draft = FollowupDraft.from_json(user.draft) if user else None
+    if user is None or draft is None or draft.text is None:
+        await stale(update)
         return
-    await query.answer()
-    await _create(update, context, user, result.resolve(picked))
+    result = parse_followup(draft.text, now_local=local_now(context.now(), users.zone(user)))
+    if not isinstance(result, Ambiguous) or button.day not in result.options:
+        await stale(update)
+        return
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await _create(update, context, user, result.resolve(button.day))
 
 
 async def _handle(
@@ -109,189 +133,141 @@ async def _handle(
 ) -> None:
     """Act on a whole `<name> <when> [— note]`; `asked_when` is set when the bot asked for the
     date alone (step by step): then anything unreadable keeps the question open."""
-    result = parse_followup(text, now_local=_now_local(user, context))
+    result = parse_followup(text, now_local=local_now(context.now(), users.zone(user)))
     if asked_when is not None and isinstance(result, NeedsMore | Unreadable):
-        await reply(update, texts.FOLLOWUP_UNREADABLE.format(text=asked_when[:80]))
+        await reply(update, texts.FOLLOWUP_UNREADABLE.format(text=asked_when[:MAX_ECHO]))
     elif isinstance(result, FollowupRequest):
         if asked_when is not None and result.note is None:
-            draft = {
-                "name": result.name,
-                "date": result.due_date.isoformat(),
-                "time": result.due_time.isoformat() if result.due_time else None,
-                "when": result.when_text,
-            }
-            prompt = texts.FOLLOWUP_ASK_NOTE.format(name=result.name)
+            draft = FollowupDraft(
+                name=result.name,
+                day=result.due_date,
+                at=result.due_time,
+                when_text=result.when_text,
+            )
             await wait_for_answer(
                 update,
                 context,
                 user,
-                ASK_NOTE,
-                prompt,
+                Awaiting.FOLLOWUP_NOTE,
+                texts.FOLLOWUP_ASK_NOTE.format(name=result.name),
                 draft=draft,
                 reply_markup=keyboards.no_note(),
             )
         else:
             await _create(update, context, user, result)
     elif isinstance(result, NeedsMore) and result.missing == "when":
-        name = clean_display_name(split_note(text)[0]) or text[:100]
-        prompt = texts.FOLLOWUP_ASK_WHEN.format(name=name)
-        await wait_for_answer(update, context, user, ASK_WHEN, prompt, draft={"name": name})
+        name = clean_display_name(split_note(text)[0]) or text[:MAX_NAME_ECHO]
+        await _ask_when(update, context, user, name)
     elif isinstance(result, NeedsMore):
-        await wait_for_answer(update, context, user, ASK_NAME, texts.FOLLOWUP_ASK_NAME, draft={})
+        await _ask_name(update, context, user)
     elif isinstance(result, Ambiguous):
-        options = [(f"{day:%a %-d %b %Y}", day.isoformat()) for day in result.options]
-        prompt = texts.FOLLOWUP_AMBIGUOUS.format(text=result.text)
-        draft = {"text": text}
         await wait_for_answer(
             update,
             context,
             user,
             None,
-            prompt,
-            draft=draft,
-            reply_markup=keyboards.date_choices(options),
+            texts.FOLLOWUP_AMBIGUOUS.format(text=result.text),
+            draft=FollowupDraft(text=text),
+            reply_markup=keyboards.date_choices(result.options),
         )
     elif isinstance(result, InPast):
-        await reply(update, texts.FOLLOWUP_PAST.format(when=f"{result.when:%a %-d %b, %H:%M}"))
+        await reply(update, texts.FOLLOWUP_PAST.format(when=date_and_time(result.when)))
     else:
-        await reply(update, texts.FOLLOWUP_UNREADABLE.format(text=result.text[:80]))
+        await reply(update, texts.FOLLOWUP_UNREADABLE.format(text=result.text[:MAX_ECHO]))
 
 
 async def _create(
     update: Update, context: BotContext, user: User, request: FollowupRequest
 ) -> None:
     now = context.now()
-    created = await network.add_followup(context.db, user, request, "followup", now)
+    new = await followups.add(context.db, user, request, ContactSource.FOLLOWUP, now)
     user.awaiting, user.draft = None, None
     await context.db.commit()
-    name = created.resolved.contact.name
-    note = f"\n{request.note}" if request.note else ""
-    lines = [
-        texts.FOLLOWUP_SET.format(
-            name=name, when=texts.when(created.followup.due_at, user.timezone, now), note=note
-        )
-    ]
-    if created.pestering:
-        count = await queries.count_since_reply(context.db, created.resolved.contact.id)
-        lines.append(texts.FOLLOWUP_PESTER.format(count=count, name=name))
+    name = new.resolved.contact.name
+    when = describe_when(new.followup.due_at, user.timezone, now)
+    lines = [present.created(name, when, request.note)]
+    if new.pestering:
+        lines.append(texts.FOLLOWUP_PESTER.format(count=new.unanswered, name=name))
     await reply(update, "\n\n".join(lines))
-    await offer_merges(update, [created.resolved])
+    await offer_merges(update, [new.resolved])
 
 
-def _request_from(draft: dict[str, str | None], note: str | None) -> FollowupRequest:
-    at = draft.get("time")
-    return FollowupRequest(
-        name=str(draft["name"]),
-        when_text=str(draft.get("when") or ""),
-        note=note,
-        due_date=date.fromisoformat(str(draft["date"])),
-        due_time=datetime.strptime(at, "%H:%M:%S").time() if at else None,
-    )
-
-
-def _iso_date(text: str) -> date | None:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
+def _request_from(draft: FollowupDraft | None) -> FollowupRequest | None:
+    if draft is None or draft.name is None or draft.day is None:
         return None
+    return FollowupRequest(draft.name, draft.when_text or "", None, draft.day, draft.at)
 
 
-def _now_local(user: User, context: BotContext) -> datetime:
-    return local_now(context.now(), get_zone(user.timezone))
+def _with_note(request: FollowupRequest, note: str | None) -> FollowupRequest:
+    return FollowupRequest(
+        request.name, request.when_text, note, request.due_date, request.due_time
+    )
 
 
 # --- acting on one --------------------------------------------------------------------------
 
 
 async def followup_button(update: Update, context: BotContext) -> None:
-    """Done / Snooze / Drop / Let it rest, under a nudge or in the /followups list."""
-    query = update.callback_query
-    assert query is not None and query.data is not None and update.effective_user is not None
-    match = _ACTION.fullmatch(query.data)
-    followup = (
-        await queries.get_owned(context.db, int(match[2]), update.effective_user.id)
-        if match
-        else None
-    )
-    user = await context.db.get(User, update.effective_user.id)
-    if match is None or followup is None or followup.status != "open" or user is None:
-        await query.answer(texts.STALE_BUTTON)
+    """Done / Snooze / Drop / Let it rest under a nudge: the nudge becomes a confirmation."""
+    button = await pressed(update, callbacks.FollowupButton)
+    if button is None:
         return
-    contact = await context.db.get(Contact, followup.contact_id)
-    assert contact is not None
-    confirmation = await _apply(context, user, followup, contact, match[1])
-    await context.db.commit()
-    await query.answer()
-    if query.message is not None and str(getattr(query.message, "text", "")).startswith(
-        texts.FOLLOWUPS_HEADER
-    ):
-        text, markup = await _render_list(context, user, 0)
-        await edit_quietly(query, text, reply_markup=markup)
-    else:
+    confirmation = await _act(update, context, button.act, button.followup_id)
+    query = update.callback_query
+    if confirmation is not None and query is not None:
         await edit_quietly(query, confirmation)
 
 
-async def _apply(
-    context: BotContext, user: User, followup: Followup, contact: Contact, action: str
-) -> str:
+async def listed_followup_button(update: Update, context: BotContext) -> None:
+    """✓ / +1d / +1w / ✕ in the /followups list: the list again, at the same page."""
+    button = await pressed(update, callbacks.ListedFollowupButton)
+    if button is None:
+        return
+    if await _act(update, context, button.act, button.followup_id) is not None:
+        query = update.callback_query
+        assert query is not None and context.user is not None
+        text, markup = await render_list(context, context.user, button.offset)
+        await edit_quietly(query, text, reply_markup=markup)
+
+
+async def _act(
+    update: Update, context: BotContext, act: FollowupAct, followup_id: int
+) -> str | None:
+    """Apply the press and answer it; the confirmation, or None if the button was stale."""
+    user = context.user
     now = context.now()
-    if action == "done":
-        followup.status, followup.done_at, followup.next_nudge_at = "done", now, None
-        await contact_queries.add_interaction(
-            context.db,
-            user_id=user.id,
-            contact=contact,
-            kind="followup",
-            happened_on=local_date(now, get_zone(user.timezone)),
-            now=now,
-            note=followup.note,
-        )
-        return texts.FOLLOWUP_DONE.format(name=contact.name)
-    if action in SNOOZES:
-        followup.due_at = followup.next_nudge_at = now + SNOOZES[action]
-        followup.nudges_sent = 0
-        when = texts.when(followup.due_at, user.timezone, now)
-        return texts.FOLLOWUP_SNOOZED.format(name=contact.name, when=when)
-    followup.next_nudge_at = None
-    if action == "rest":
-        followup.status = "rested"
-        return texts.FOLLOWUP_RESTING.format(name=contact.name)
-    followup.status = "dropped"
-    return texts.FOLLOWUP_DROPPED.format(name=contact.name)
+    changed = await followups.act(context.db, user, followup_id, act, now) if user else None
+    if user is None or changed is None:
+        await stale(update)
+        return None
+    await context.db.commit()
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    when = describe_when(changed.followup.due_at, user.timezone, now)
+    return present.changed(act, changed.contact.name, when)
 
 
 # --- the list ---------------------------------------------------------------------------------
 
 
 async def followups_command(update: Update, context: BotContext) -> None:
-    await show_list(update, context, _render_list)
+    await show_list(update, context, render_list)
 
 
 async def page_button(update: Update, context: BotContext) -> None:
-    await turn_page(update, context, _render_list, "fl:")
+    button = await pressed(update, callbacks.FollowupsPage)
+    if button is not None:
+        await turn_page(update, context, render_list, button.offset)
 
 
-async def _render_list(context: BotContext, user: User, offset: int) -> Page:
+async def render_list(context: BotContext, user: User, offset: int) -> Page:
     """Overdue, today and the next 7 days, with relative dates; a page of PAGE items."""
     now = context.now()
-    tz = get_zone(user.timezone)
-    today = local_date(now, tz)
-    until = resolve_local(today + timedelta(days=8), datetime.min.time(), tz)
-    items = await queries.open_until(context.db, user.id, until)
+    items = await followups.upcoming(context.db, user, now)
     if not items:
         return texts.FOLLOWUPS_EMPTY, None
-    offset = min(offset, max(0, len(items) - 1)) // PAGE * PAGE
+    offset = min(max(0, offset), len(items) - 1) // PAGE * PAGE
     page = items[offset : offset + PAGE]
-    lines = [texts.FOLLOWUPS_HEADER]
-    section = None
-    for followup, contact in page:
-        day = local_date(followup.due_at, tz)
-        current = "overdue" if followup.due_at < now else "today" if day == today else "soon"
-        if current != section:
-            section = current
-            lines.append(f"\n{texts.FOLLOWUPS_SECTIONS[current]}")
-        note = f" — {followup.note[:80]}" if followup.note else ""
-        lines.append(f"• {contact.name}{note} ({relative_day(day, today)})")
-    rows = keyboards.followup_rows([(f.id, c.name) for f, c in page])
-    pager = keyboards.pager(keyboards.FOLLOWUPS_PAGE, offset, PAGE, len(items))
-    return "\n".join(lines), InlineKeyboardMarkup([*rows, *([pager] if pager else [])])
+    text = present.listing(page, now, users.zone(user))
+    markup = keyboards.followup_list([(f.id, c.name) for f, c in page], offset, PAGE, len(items))
+    return text, markup

@@ -1,47 +1,52 @@
-"""Messages that are not commands: answers, settings input, and everything unexpected."""
+"""Messages that are not commands: answers to the bot's questions, and everything unexpected."""
+
+from collections.abc import Awaitable, Callable
 
 from telegram import Update
 
 from bot import texts
 from bot.runtime import BotContext
-from db.checkins import open_checkin
-from db.users import get_user
-from handlers import checkin, contacts, followups, settings
+from db.models import User
+from domain.conversation import Awaiting
+from handlers import checkins, contacts, followups, settings
 from handlers.common import reply
+from services import checkins as checkin_service
+
+TextAnswer = Callable[[Update, BotContext, User], Awaitable[None]]
+
+# Which handler reads the free-text answer to each question the bot can be waiting on.
+TEXT_ANSWERS: dict[Awaiting, TextAnswer] = {
+    Awaiting.ONBOARDING_TIMEZONE: settings.timezone_from_text,
+    Awaiting.TIMEZONE: settings.timezone_from_text,
+    Awaiting.ONBOARDING_TIME: settings.checkin_time_from_text,
+    Awaiting.CHECKIN_TIME: settings.checkin_time_from_text,
+    Awaiting.FOLLOWUP_NAME: followups.name_from_text,
+    Awaiting.FOLLOWUP_WHEN: followups.when_from_text,
+    Awaiting.FOLLOWUP_NOTE: followups.note_from_text,
+    Awaiting.CONTACT_COMPANY: contacts.field_from_text,
+    Awaiting.CONTACT_HOW_MET: contacts.field_from_text,
+}
 
 
-async def text(update: Update, context: BotContext) -> None:
-    """Route free text to whatever the user is in the middle of.
-
-    A question the user just asked for (/timezone, /followup, …) comes first; then an open
-    check-in; anything else gets a pointer to /help.
-    """
-    assert update.effective_user is not None
-    user = await get_user(context.db, update.effective_user.id)
+async def route_text(update: Update, context: BotContext) -> None:
+    """Free text goes to the question the user was asked (/timezone, /followup, …), else to an
+    open check-in; anything else gets a pointer to /help."""
+    user = context.user
     if user is not None:
-        if user.awaiting in settings.TIMEZONE_STATES:
-            await settings.timezone_from_text(update, context, user)
+        if user.awaiting is not None:
+            await TEXT_ANSWERS[user.awaiting](update, context, user)
             return
-        if user.awaiting in settings.TIME_STATES:
-            await settings.checkin_time_from_text(update, context, user)
-            return
-        if user.awaiting in followups.STATES:
-            await followups.from_text(update, context, user)
-            return
-        if user.awaiting in contacts.STATES:
-            await contacts.field_from_text(update, context, user)
-            return
-        running = await open_checkin(context.db, user.id)
+        running = await checkin_service.open_checkin(context.db, user.id)
         if running is not None:
-            await checkin.answer_text(update, context, running)
+            await checkins.answer_text(update, context, user, running)
             return
     await reply(update, texts.STRAY_TEXT)
 
 
 async def not_text(update: Update, context: BotContext) -> None:
     """Stickers, photos, voice notes…: nothing is stored, and the user learns what works."""
-    assert update.effective_user is not None
-    running = await open_checkin(context.db, update.effective_user.id)
+    user = context.user
+    running = await checkin_service.open_checkin(context.db, user.id) if user else None
     await reply(update, texts.ANSWER_NOT_TEXT if running else texts.NOT_TEXT)
 
 

@@ -10,17 +10,16 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import texts
-from db import contacts as contact_queries
+from bot.presenters import contacts as present
+from db import contacts as contacts_db
 from db.models import Contact, User
 from db.outbox import enqueue, sent_since
 from domain.coaching import REACH_WINDOW_DAYS, peers_only
-from domain.contacts import TIER_LABELS, Tier, effective_interval, keep_in_touch_due
-from domain.followups import relative_day
+from domain.contacts import Tier, effective_interval, keep_in_touch_due
+from domain.nudges import NudgeKind
 from domain.stats import summarize_network
 
-KEEP_WARM = "keepwarm"
 KEEP_WARM_MAX = 3
-REACH = "reach"
 
 
 async def plan_keep_warm(
@@ -29,7 +28,7 @@ async def plan_keep_warm(
     """Up to three people past their interval; a new interaction restarts a contact's clock."""
     overdue = [
         (contact, interval)
-        for contact in await contact_queries.with_interval(session, user.id)
+        for contact in await contacts_db.with_interval(session, user.id)
         if (interval := effective_interval(contact.keep_in_touch_days, contact.tier))
         and _waiting_for_nudge(contact, day, interval)
     ]
@@ -41,9 +40,9 @@ async def plan_keep_warm(
         session,
         user_id=user.id,
         chat_id=user.chat_id,
-        kind=KEEP_WARM,
-        key=f"{KEEP_WARM}:{user.id}:{day.isoformat()}",
-        payload={"text": keep_warm_text(chosen, day)},
+        kind=NudgeKind.KEEP_WARM,
+        key=f"{NudgeKind.KEEP_WARM}:{user.id}:{day.isoformat()}",
+        payload={"text": present.keep_warm(chosen, day)},
         due_at=due,
         expires_at=deadline,
         now=now,
@@ -58,19 +57,19 @@ async def plan_reach_nudge(
 ) -> None:
     """Two weeks of peers only: one nudge, at most every two weeks."""
     window = timedelta(days=REACH_WINDOW_DAYS)
-    if await sent_since(session, user.id, REACH, now - window):
+    if await sent_since(session, user.id, NudgeKind.REACH, now - window):
         return
-    rows = await contact_queries.recent_interactions(session, user.id, day - window)
+    rows = await contacts_db.recent_interactions(session, user.id, day - window)
     reached = summarize_network(rows)
     if not peers_only(reached.tiers):
         return
-    why = texts.REACH_WHY.format(peers=reached.tiers["peer"])
+    why = texts.REACH_WHY.format(peers=reached.tiers[Tier.PEER])
     await enqueue(
         session,
         user_id=user.id,
         chat_id=user.chat_id,
-        kind=REACH,
-        key=f"{REACH}:{user.id}:{day.isoformat()}",
+        kind=NudgeKind.REACH,
+        key=f"{NudgeKind.REACH}:{user.id}:{day.isoformat()}",
         payload={"text": f"{texts.REACH_NUDGE}\n\n{why}"},
         due_at=due,
         expires_at=deadline,
@@ -87,17 +86,3 @@ def _waiting_for_nudge(contact: Contact, day: date, interval: int) -> bool:
     start = _since(contact)
     already = contact.keep_warm_nudged_on is not None and contact.keep_warm_nudged_on >= start
     return not already and keep_in_touch_due(start, interval, day)
-
-
-def keep_warm_text(contacts: list[Contact], today: date) -> str:
-    lines = "\n".join(
-        texts.KEEP_WARM_LINE.format(
-            name=contact.name,
-            tier=TIER_LABELS[Tier(contact.tier)] if contact.tier else "",
-            ago=relative_day(contact.last_interaction_on, today)
-            if contact.last_interaction_on
-            else texts.NEVER,
-        ).replace(" ()", "")
-        for contact in contacts
-    )
-    return f"{texts.KEEP_WARM.format(lines=lines)}\n\n{texts.KEEP_WARM_WHY}"

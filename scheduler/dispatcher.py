@@ -18,7 +18,7 @@ from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
 from bot.clock import Clock
-from db.models import OutboxMessage
+from db.models import OutboxMessage, OutboxStatus
 from db.outbox import claim_due, expire_stale
 from db.users import mark_unreachable
 
@@ -72,7 +72,11 @@ async def _record(
     """Store the outcome with a plain UPDATE: a row deleted meanwhile (/forget) is no error."""
     values: dict[str, Any]
     if isinstance(result, Message):
-        values = {"status": "sent", "sent_at": now, "telegram_message_id": result.message_id}
+        values = {
+            "status": OutboxStatus.SENT,
+            "sent_at": now,
+            "telegram_message_id": result.message_id,
+        }
         report.sent += 1
     else:
         values = _failure(row, result, now, report)
@@ -90,15 +94,15 @@ def _failure(
     values: dict[str, Any] = {"last_error": f"{type(error).__name__}: {error}"[:500]}
     if isinstance(error, RetryAfter):
         # Flood control is not the message's fault: the attempt does not count.
-        values |= {"status": "pending", "not_before": now + retry_delay(error)}
+        values |= {"status": OutboxStatus.PENDING, "not_before": now + retry_delay(error)}
         values["attempts"] = row.attempts - 1
         report.retrying += 1
     elif is_unreachable(error) or isinstance(error, BadRequest) or row.attempts >= MAX_ATTEMPTS:
-        values["status"] = "failed"
+        values["status"] = OutboxStatus.FAILED
         log.warning("outbox %s failed for good: %s", row.id, values["last_error"])
         report.failed += 1
     else:  # timeouts, 5xx, network trouble: try again on a later tick
-        values |= {"status": "pending", "not_before": now + backoff(row.attempts)}
+        values |= {"status": OutboxStatus.PENDING, "not_before": now + backoff(row.attempts)}
         report.retrying += 1
     return values
 

@@ -10,17 +10,18 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
+from bot import keyboards
+from bot.presenters import checkins as present
 from db.checkins import has_checkin_on
-from db.models import User
+from db.models import OutboxStatus, User
 from db.outbox import enqueue
 from db.users import due_users
+from domain.nudges import NudgeKind
 from domain.schedule import local_date, next_occurrence, prompt_deadline
 from domain.timezones import get_zone
 from scheduler.coaching import plan_keep_warm, plan_reach_nudge
 
 BATCH = 500
-CHECKIN_PROMPT = "checkin"
 
 
 async def plan_checkin_prompts(session: AsyncSession, now: datetime) -> int:
@@ -42,11 +43,11 @@ async def _plan(session: AsyncSession, user: User, now: datetime) -> int:
     day = local_date(due, tz)
     deadline = prompt_deadline(due, tz)
     if await has_checkin_on(session, user.id, day):
-        status = "skipped"  # they already checked in today: no prompt needed
+        status = OutboxStatus.SKIPPED  # they already checked in today: no prompt needed
     elif now > deadline:
-        status = "missed"  # the bot was down too long; a late prompt would be noise
+        status = OutboxStatus.MISSED  # the bot was down too long; a late prompt would be noise
     else:
-        status = "pending"
+        status = OutboxStatus.PENDING
     if now <= deadline:  # nudges that ride along with the check-in, never late
         await plan_keep_warm(session, user, day, due, deadline, now)
         await plan_reach_nudge(session, user, day, due, deadline, now)
@@ -54,8 +55,8 @@ async def _plan(session: AsyncSession, user: User, now: datetime) -> int:
         session,
         user_id=user.id,
         chat_id=user.chat_id,
-        kind=CHECKIN_PROMPT,
-        key=f"{CHECKIN_PROMPT}:{user.id}:{day.isoformat()}",
+        kind=NudgeKind.CHECKIN,
+        key=f"{NudgeKind.CHECKIN}:{user.id}:{day.isoformat()}",
         payload=prompt_payload(user, day),
         due_at=due,
         expires_at=deadline,
@@ -65,15 +66,11 @@ async def _plan(session: AsyncSession, user: User, now: datetime) -> int:
     user.next_checkin_at = next_occurrence(
         max(due, now), tz, user.checkin_time, user.networking_days
     )
-    return int(inserted and status == "pending")
+    return int(inserted and status == OutboxStatus.PENDING)
 
 
 def prompt_payload(user: User, day: date) -> dict[str, Any]:
-    greeting = texts.pick(texts.PROMPTS, day).format(name=user.first_name or "there")
-    why = texts.schedule_line(
-        texts.PROMPT_WHY, at=user.checkin_time, zone=user.timezone, days=user.networking_days
+    text = present.prompt(
+        user.first_name, day, at=user.checkin_time, zone=user.timezone, days=user.networking_days
     )
-    return {
-        "text": f"{greeting}\n\n{why}",
-        "reply_markup": keyboards.start_checkin().to_dict(),
-    }
+    return {"text": text, "reply_markup": keyboards.start_checkin().to_dict()}

@@ -10,7 +10,7 @@ from telegram.ext import Application
 
 from bot.runtime import BotContext, MarathonApplication
 from scheduler.dispatcher import DispatchReport, dispatch_outbox
-from scheduler.followups import plan_followup_nudges
+from scheduler.followup_nudges import plan_followup_nudges
 from scheduler.planner import plan_checkin_prompts
 
 log = logging.getLogger(__name__)

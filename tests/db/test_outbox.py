@@ -12,8 +12,9 @@ from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
 from db.models import OutboxMessage, User
 from db.outbox import SENDING_LEASE, claim_due, enqueue, expire_stale
-from db.users import create_user, due_users
+from db.users import due_users
 from domain.weekdays import MON_FRI
+from services.users import create as create_user
 from tests.harness import both_backends
 
 pytestmark = both_backends

@@ -28,14 +28,14 @@ import pytest
 from sqlalchemy import event, insert, text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from db import contacts as contact_queries
-from db import followups as followup_queries
+from db import contacts as contacts_db
+from db import followups as followups_db
 from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
 from db.models import Contact, Followup, Interaction
-from db.users import create_user
 from domain.contacts import Channel, Tier, normalize_name
 from domain.weekdays import MON_FRI
+from services.users import create as create_user
 from tests.harness import both_backends
 
 pytestmark = both_backends
@@ -205,35 +205,35 @@ Query = Callable[[AsyncSession, World], Awaitable[object]]
 # Every query behind /contacts (render_list), /contact (render_card, resolving the name),
 # /followups (_render_list, and the pestering check on create), /stats, and the scheduler.
 QUERIES: list[tuple[str, Query]] = [
-    ("contacts.ordered_ids", lambda s, w: contact_queries.ordered_ids(s, ME)),
+    ("contacts.ordered_ids", lambda s, w: contacts_db.ordered_ids(s, ME)),
     (
         "contacts.recent_interactions",
-        lambda s, w: contact_queries.recent_interactions(s, ME, TODAY - timedelta(days=180)),
+        lambda s, w: contacts_db.recent_interactions(s, ME, TODAY - timedelta(days=180)),
     ),
-    ("contacts.page_of_contacts", lambda s, w: contact_queries.page_of_contacts(s, ME, w.page)),
-    ("contacts.find_by_name", lambda s, w: contact_queries.find_by_name(s, ME, w.name)),
-    ("contacts.names", lambda s, w: contact_queries.names(s, ME)),
-    ("contacts.history", lambda s, w: contact_queries.history(s, w.busy_contact, 8)),
-    ("contacts.count_kind", lambda s, w: contact_queries.count_kind(s, w.busy_contact, "give")),
+    ("contacts.page_of_contacts", lambda s, w: contacts_db.page_of_contacts(s, ME, w.page)),
+    ("contacts.find_by_name", lambda s, w: contacts_db.find_by_name(s, ME, w.name)),
+    ("contacts.names", lambda s, w: contacts_db.names(s, ME)),
+    ("contacts.history", lambda s, w: contacts_db.history(s, w.busy_contact, 8)),
+    ("contacts.count_kind", lambda s, w: contacts_db.count_kind(s, w.busy_contact, "give")),
     (
         "followups.open_until",
-        lambda s, w: followup_queries.open_until(s, ME, NOW + timedelta(days=8)),
+        lambda s, w: followups_db.open_until(s, ME, NOW + timedelta(days=8)),
     ),
     (
         "followups.count_since_reply",
-        lambda s, w: followup_queries.count_since_reply(s, w.busy_contact),
+        lambda s, w: followups_db.count_since_reply(s, w.busy_contact),
     ),
     (
         "followups.count_since_reply (no reply yet)",
-        lambda s, w: followup_queries.count_since_reply(s, w.quiet_contact),
+        lambda s, w: followups_db.count_since_reply(s, w.quiet_contact),
     ),
-    ("followups.due_nudges", lambda s, w: followup_queries.due_nudges(s, NOW, 500)),
-    ("followups.overdue_count", lambda s, w: followup_queries.overdue_count(s, ME, NOW)),
+    ("followups.due_nudges", lambda s, w: followups_db.due_nudges(s, NOW, 500)),
+    ("followups.overdue_count", lambda s, w: followups_db.overdue_count(s, ME, NOW)),
     (
         "followups.done_since",
-        lambda s, w: followup_queries.done_since(s, ME, NOW - timedelta(days=30)),
+        lambda s, w: followups_db.done_since(s, ME, NOW - timedelta(days=30)),
     ),
-    ("contacts.with_interval", lambda s, w: contact_queries.with_interval(s, ME)),
+    ("contacts.with_interval", lambda s, w: contacts_db.with_interval(s, ME)),
 ]
 
 _SQLITE_ACCESS = re.compile(r"^(SCAN|SEARCH) (\w+)\b(.*)$")
@@ -346,12 +346,12 @@ async def test_contacts_and_followups_queries_use_indexes(
     recorder = Recorder(engine)
     async with sessions() as session:
         # The data is what the issue describes, and the queries find something in it.
-        assert len(await contact_queries.names(session, ME)) == 5000
-        assert len(await contact_queries.recent_interactions(session, ME, TODAY - timedelta(730)))
-        assert len(await contact_queries.history(session, world.busy_contact, 8)) == 8
-        assert await followup_queries.open_until(session, ME, NOW + timedelta(days=8))
-        assert await followup_queries.due_nudges(session, NOW, 500)
-        assert await contact_queries.find_by_name(session, ME, world.name) is not None
+        assert len(await contacts_db.names(session, ME)) == 5000
+        assert len(await contacts_db.recent_interactions(session, ME, TODAY - timedelta(730)))
+        assert len(await contacts_db.history(session, world.busy_contact, 8)) == 8
+        assert await followups_db.open_until(session, ME, NOW + timedelta(days=8))
+        assert await followups_db.due_nudges(session, NOW, 500)
+        assert await contacts_db.find_by_name(session, ME, world.name) is not None
 
     captured: list[tuple[str, str, Any]] = []
     for name, query in QUERIES:

@@ -6,10 +6,8 @@ from datetime import date, timedelta
 import pytest
 
 from domain.contacts import (
-    CHANNEL_LABELS,
     DEFAULT_KEEP_IN_TOUCH_DAYS,
     MAX_NAME_LENGTH,
-    TIER_LABELS,
     Channel,
     Tier,
     clean_display_name,
@@ -24,19 +22,17 @@ from domain.contacts import (
 TODAY = date(2026, 3, 13)
 
 
-def test_tiers_have_labels_and_intervals() -> None:
+def test_tiers_have_intervals() -> None:
     assert [tier.value for tier in Tier] == ["decision_maker", "insider", "connector", "peer"]
-    assert TIER_LABELS[Tier.DECISION_MAKER] == "decision-maker"
-    assert set(TIER_LABELS) == set(Tier) == set(DEFAULT_KEEP_IN_TOUCH_DAYS)
+    assert set(Tier) == set(DEFAULT_KEEP_IN_TOUCH_DAYS)
     assert all(days > 0 for days in DEFAULT_KEEP_IN_TOUCH_DAYS.values())
     # The people who can hire or refer come back sooner than peers.
     assert DEFAULT_KEEP_IN_TOUCH_DAYS[Tier.INSIDER] < DEFAULT_KEEP_IN_TOUCH_DAYS[Tier.PEER]
     assert DEFAULT_KEEP_IN_TOUCH_DAYS[Tier.DECISION_MAKER] < DEFAULT_KEEP_IN_TOUCH_DAYS[Tier.PEER]
 
 
-def test_channels_have_labels() -> None:
+def test_channels() -> None:
     assert [channel.value for channel in Channel] == ["in_person", "call", "message"]
-    assert set(CHANNEL_LABELS) == set(Channel)
     assert Tier("peer") is Tier.PEER and Channel("call") is Channel.CALL
 
 

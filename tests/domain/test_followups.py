@@ -18,7 +18,6 @@ from domain.followups import (
     is_pestering,
     next_reminder,
     parse_followup,
-    relative_day,
 )
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -305,32 +304,3 @@ def test_next_reminder_keeps_the_local_hour_across_dst() -> None:
 @pytest.mark.parametrize(("count", "pestering"), [(0, False), (2, False), (3, True), (7, True)])
 def test_is_pestering(count: int, pestering: bool) -> None:
     assert is_pestering(count) is pestering
-
-
-@pytest.mark.parametrize(
-    ("offset", "text"),
-    [
-        (0, "today"),
-        (1, "tomorrow"),
-        (-1, "yesterday"),
-        (2, "on Sunday"),  # TODAY is a Friday
-        (3, "on Monday"),
-        (6, "on Thursday"),
-        (7, "in 7 days"),
-        (13, "in 13 days"),
-        (14, "in 2 weeks"),
-        (20, "in 3 weeks"),
-        (45, "in 6 weeks"),
-        (60, "in 2 months"),
-        (400, "in 13 months"),
-        (800, "in 2 years"),
-        (-2, "2 days ago"),
-        (-6, "6 days ago"),
-        (-13, "13 days ago"),
-        (-21, "3 weeks ago"),
-        (-90, "3 months ago"),
-        (-365 * 3, "3 years ago"),
-    ],
-)
-def test_relative_day(offset: int, text: str) -> None:
-    assert relative_day(TODAY + timedelta(days=offset), TODAY) == text

@@ -7,7 +7,6 @@ import pytest
 
 from domain.timezones import (
     ALIASES,
-    TIMEZONE_EXAMPLES,
     get_zone,
     is_fixed_offset,
     parse_timezone,
@@ -196,9 +195,3 @@ def test_zone_from_location(latitude: float, longitude: float, expected: str | N
 def test_zone_from_location_rejects_impossible_coordinates() -> None:
     with pytest.raises(ValueError):
         zone_from_location(100.0, 0.0)
-
-
-def test_examples_parse() -> None:
-    examples = TIMEZONE_EXAMPLES.replace(" or ", ", ").split(", ")
-    assert len(examples) >= 4
-    assert all(parse_timezone(example) for example in examples)

@@ -5,11 +5,9 @@ from datetime import date, timedelta
 import pytest
 
 from domain.weekdays import (
-    DAY_NAMES,
     EVERY_DAY,
     FREE_TEXT_MIN_LETTERS,
     MON_FRI,
-    format_days,
     is_networking_day,
     parse_days,
     toggle,
@@ -23,7 +21,6 @@ MONDAY = date(2026, 6, 1)
 def test_constants() -> None:
     assert MON | TUE | WED | THU | FRI == MON_FRI
     assert MON_FRI | SAT | SUN == EVERY_DAY
-    assert DAY_NAMES == ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @pytest.mark.parametrize(
@@ -82,33 +79,6 @@ def test_parse_days(text: str, mask: int) -> None:
 )
 def test_parse_days_rejects(text: str) -> None:
     assert parse_days(text) is None
-
-
-@pytest.mark.parametrize(
-    ("mask", "text"),
-    [
-        (MON_FRI, "Mon–Fri"),
-        (EVERY_DAY, "every day"),
-        (SAT | SUN, "weekends"),
-        (MON | WED | FRI, "Mon, Wed, Fri"),
-        (MON | TUE | WED | THU, "Mon–Thu"),
-        (0, "no days"),
-        (MON | TUE, "Mon, Tue"),
-        (SUN, "Sun"),
-        (FRI | SAT | SUN | MON, "Fri–Mon"),
-        (SUN | MON, "Sun, Mon"),
-        (MON | WED | FRI | SAT | SUN, "Wed, Fri–Mon"),
-        (MON_FRI | SUN, "Sun–Fri"),
-        (MON_FRI | 1 << 7, "Mon–Fri"),
-    ],
-)
-def test_format_days(mask: int, text: str) -> None:
-    assert format_days(mask) == text
-
-
-@pytest.mark.parametrize("mask", range(1, 128))
-def test_format_then_parse_round_trips(mask: int) -> None:
-    assert parse_days(format_days(mask)) == mask
 
 
 @pytest.mark.parametrize(

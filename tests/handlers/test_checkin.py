@@ -32,7 +32,7 @@ async def test_full_checkin_with_text_buttons_and_skip(bot: RunningBot, chat: Ch
     (checkin,) = await bot.rows(CheckIn, CheckIn.user_id == USER_ID)
     assert (checkin.status, checkin.step) == ("done", 4)
     answers = await bot.rows(Answer, Answer.checkin_id == checkin.id)
-    assert {(a.question, a.kind, a.text) for a in answers} == {
+    assert {(a.question, a.answer_type, a.text) for a in answers} == {
         ("who", "text", "Sally (coffee), Tom (email)"),
         ("gave", "none", None),
         ("ask", "skipped", None),

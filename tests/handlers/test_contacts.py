@@ -220,7 +220,7 @@ async def test_keep_warm_nudge_once_at_checkin_time(
     nudges = [m for m in chat.emulator.messages_to(USER_ID) if "worth a hello" in m["text"]]
     assert len(nudges) == 2 and "Dan" in nudges[1]["text"]  # Dan, once; the others not again
     assert "Ann" not in nudges[1]["text"]
-    rows = await bot.rows(OutboxMessage, OutboxMessage.kind == "keepwarm")
+    rows = await bot.rows(OutboxMessage, OutboxMessage.nudge_kind == "keepwarm")
     assert len(rows) == 2
 
 

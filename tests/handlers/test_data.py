@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, Table, select
 
 from bot import texts
+from bot.presenters.account import forget_question
 from db import userdata
 from db.models import Base, CheckIn, Contact, Followup, Interaction, OutboxMessage
 from domain.export import TableRows, build_export
@@ -95,7 +96,7 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
                 OutboxMessage(
                     user_id=chat.user_id,
                     chat_id=chat.user_id,
-                    kind="followup",
+                    nudge_kind="followup",
                     dedupe_key=f"followup:test:{chat.user_id}",
                     payload={"text": f"Time to follow up with {contact_name}"},
                     status="pending",
@@ -281,10 +282,8 @@ async def test_forget_deletes_every_row_of_the_user_and_only_theirs(
     mine_before, theirs_before = await owned(bot, USER_ID), await owned(bot, OTHER_ID)
 
     question = await ask_forget(chat)
-    assert question["text"] == texts.forget_ask(
-        checkins=len(mine_before["checkins"]),
-        contacts=len(mine_before["contacts"]),
-        followups=len(mine_before["followups"]),
+    assert question["text"] == forget_question(
+        {table: len(mine_before[table]) for table in ("checkins", "contacts", "followups")}
     )
     assert "1 check-in, " in question["text"]
     assert "/export" in question["text"]

@@ -149,7 +149,7 @@ async def test_unanswered_nudges_widen_then_ask_to_let_it_rest(
     for hours in range(0, 24 * 30, 6):  # a month of ticks, every six hours
         clock.set(at(1) + timedelta(hours=hours))
         await bot.tick()
-    rows = await bot.rows(OutboxMessage, OutboxMessage.kind == "followup")
+    rows = await bot.rows(OutboxMessage, OutboxMessage.nudge_kind == "followup")
     sent = sorted((row.sent_at - at(1)).days for row in rows if row.sent_at)
     assert sent == [0, 1, 4, 11]  # due, then gaps of 1, 3 and 7 days: never daily, then quiet
     nudges = [m["text"] for m in chat.emulator.messages_to(USER_ID) if "Tom" in m["text"]][1:]
@@ -194,7 +194,7 @@ async def test_followups_list_with_relative_dates_and_buttons(
     )
     assert button_labels(listing)[:4] == ["✓ Dee", "+1d", "+1w", "✕"]
     dee = await bot.rows(Followup, Followup.note.is_(None), Followup.due_at == at(0, 20))
-    await chat.press(listing, f"fu:s7:{dee[0].id}")
+    await chat.press(listing, f"fli:s7:{dee[0].id}:0")
     await chat.emulator.wait_for(lambda: bool(chat.emulator.edits))
     relisted = chat.emulator.edits[-1]["text"]
     assert "Overdue" not in relisted and "• Dee (in 7 days)" in relisted

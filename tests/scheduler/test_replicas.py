@@ -4,9 +4,9 @@ import asyncio
 from datetime import UTC, datetime, time, timedelta
 
 from bot.app import build_application
-from db.users import create_user
 from domain.weekdays import EVERY_DAY
 from scheduler.tick import JOB_NAME, run_tick
+from services.users import create as create_user
 from tests.clock import ManualClock
 from tests.emulator import BotAPIEmulator
 from tests.harness import Chat, RunningBot, both_backends, make_settings

@@ -11,6 +11,20 @@ from enum import StrEnum
 from domain.text import clean_text
 
 
+class CheckinStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class AnswerType(StrEnum):
+    """How a question was answered: typed text, the "nobody / nothing today" button, or /skip."""
+
+    TEXT = "text"
+    NOTHING = "none"
+    SKIPPED = "skipped"
+
+
 class Question(StrEnum):
     WHO = "who"
     GAVE = "gave"

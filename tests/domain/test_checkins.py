@@ -1,6 +1,6 @@
 import pytest
 
-from domain.checkin import clean_answer, question_at, says_nothing
+from domain.checkins import clean_answer, question_at, says_nothing
 
 
 @pytest.mark.parametrize("text", ["-", "—", "none", "Nothing today.", "no ask today", "N/A", " "])

@@ -9,23 +9,24 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, texts
-from db import followups as followup_queries
+from bot import keyboards
+from bot.presenters import followups as present
+from db import followups as followups_db
 from db.models import Contact, Followup, User
 from db.outbox import enqueue
-from domain.followups import MAX_REMINDERS, REMINDER_GAPS, next_reminder, relative_day
+from domain.followups import REMINDER_GAPS, next_reminder
+from domain.nudges import NudgeKind
 from domain.schedule import local_date
 from domain.timezones import get_zone
 
 BATCH = 500
-FOLLOWUP_NUDGE = "followup"
 
 
 async def plan_followup_nudges(session: AsyncSession, now: datetime) -> int:
     """Queue the nudges that are due; returns how many."""
     queued = 0
     while True:
-        rows = await followup_queries.due_nudges(session, now, BATCH)
+        rows = await followups_db.due_nudges(session, now, BATCH)
         for followup, contact, user in rows:
             queued += await _plan_nudge(session, followup, contact, user, now)
         await session.commit()
@@ -43,8 +44,8 @@ async def _plan_nudge(
         session,
         user_id=user.id,
         chat_id=user.chat_id,
-        kind=FOLLOWUP_NUDGE,
-        key=f"{FOLLOWUP_NUDGE}:{followup.id}:{followup.next_nudge_at:%Y%m%dT%H%M%S}",
+        kind=NudgeKind.FOLLOWUP,
+        key=f"{NudgeKind.FOLLOWUP}:{followup.id}:{followup.next_nudge_at:%Y%m%dT%H%M%S}",
         payload=nudge_payload(followup, contact, number, local_date(now, tz)),
         due_at=followup.next_nudge_at,
         now=now,
@@ -58,20 +59,9 @@ async def _plan_nudge(
 
 
 def nudge_payload(followup: Followup, contact: Contact, number: int, today: date) -> dict[str, Any]:
-    note = f": {followup.note}" if followup.note else ""
-    last = (
-        texts.LAST_TALKED.format(ago=relative_day(contact.last_interaction_on, today))
-        if contact.last_interaction_on
-        else texts.NEVER_TALKED
-    )
-    final = number >= MAX_REMINDERS
-    if final:
-        text = texts.NUDGE_REST.format(name=contact.name, note=note)
-    else:
-        template = texts.NUDGE_FIRST if number == 0 else texts.NUDGE_AGAIN
-        text = template.format(name=contact.name, note=note, last=last)
-    why = texts.NUDGE_WHY.format(set_on=f"{followup.created_at:%-d %b}")
     return {
-        "text": f"{text}\n\n{why}",
-        "reply_markup": keyboards.followup_nudge(followup.id, last=final).to_dict(),
+        "text": present.nudge(followup, contact, number, today),
+        "reply_markup": keyboards.followup_nudge(
+            followup.id, last=present.is_last_nudge(number)
+        ).to_dict(),
     }

@@ -1,0 +1,226 @@
+"""Every inline button's data, typed: one small dataclass per button.
+
+Keyboards `pack()` a button, `handlers/__init__.py` routes by its `pattern()`, and the handler
+`parse()`s it back, so a format is written once. Data is plain text (`fu:done:42`), not PTB's
+`arbitrary_callback_data`, whose cache lives in memory: a restart or a second replica would
+forget it. A button names its target by id; handlers check that the target belongs to whoever
+pressed it, because anyone can send any data. Telegram allows 64 bytes.
+"""
+
+import re
+from dataclasses import dataclass, fields
+from datetime import date, time
+from enum import StrEnum
+from functools import cache
+from typing import Any, ClassVar, Self, get_type_hints
+
+from domain.contacts import Tier
+from domain.followups import FollowupAct
+
+MAX_BYTES = 64
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button's data: `PREFIX` then each field, joined by colons."""
+
+    PREFIX: ClassVar[str]
+
+    def __init_subclass__(cls, prefix: str = "", **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.PREFIX = prefix
+
+    def pack(self) -> str:
+        data = ":".join([self.PREFIX, *(_dump(getattr(self, f.name)) for f in fields(self))])
+        if len(data.encode()) > MAX_BYTES:
+            raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
+        return data
+
+    @classmethod
+    def parse(cls, data: object) -> Self | None:
+        """The button, or None for data that is not this button's (stale, forged, garbled)."""
+        match = cls.pattern().fullmatch(data) if isinstance(data, str) else None
+        if match is None:
+            return None
+        hints = get_type_hints(cls)
+        try:
+            return cls(**{f.name: _load(hints[f.name], match[f.name]) for f in fields(cls)})
+        except ValueError:  # a date or time that does not exist
+            return None
+
+    @classmethod
+    @cache
+    def pattern(cls) -> re.Pattern[str]:
+        """The regular expression that routes this button's data to its handler."""
+        hints = get_type_hints(cls)
+        parts = [re.escape(cls.PREFIX)]
+        parts += [f"(?P<{f.name}>{_regex(hints[f.name])})" for f in fields(cls)]
+        return re.compile(":".join(parts) + "$")
+
+
+def _regex(kind: Any) -> str:
+    if isinstance(kind, type) and issubclass(kind, StrEnum):
+        return "|".join(re.escape(member.value) for member in kind)
+    return {int: r"-?\d{1,20}", date: r"\d{4}-\d{2}-\d{2}", time: r"\d{4}", str: r"[^:]+"}[kind]
+
+
+def _dump(value: object) -> str:
+    if isinstance(value, time):
+        return f"{value:%H%M}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _load(kind: Any, text: str) -> object:
+    if kind is time:
+        return time(int(text[:2]), int(text[2:]))
+    if kind is date:
+        return date.fromisoformat(text)
+    return kind(text)
+
+
+# --- the daily check-in ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StartCheckin(Button, prefix="ci:start"):
+    pass
+
+
+@dataclass(frozen=True)
+class NothingToday(Button, prefix="ci:none"):
+    """ "Nobody today" and friends: valid only for that check-in at that step."""
+
+    checkin_id: int
+    step: int
+
+
+# --- settings -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SetCheckinTime(Button, prefix="time"):
+    at: time
+
+
+@dataclass(frozen=True)
+class ToggleDay(Button, prefix="days"):
+    weekday: int
+
+
+@dataclass(frozen=True)
+class DaysDone(Button, prefix="days:done"):
+    pass
+
+
+# --- follow-ups -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FollowupButton(Button, prefix="fu"):
+    """Done / Snooze / Drop / Let it rest under a nudge: the message becomes a confirmation."""
+
+    act: FollowupAct
+    followup_id: int
+
+
+@dataclass(frozen=True)
+class ListedFollowupButton(Button, prefix="fli"):
+    """✓ / +1d / +1w / ✕ in the /followups list: the list is shown again at the same page."""
+
+    act: FollowupAct
+    followup_id: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class FollowupsPage(Button, prefix="fl"):
+    offset: int
+
+
+@dataclass(frozen=True)
+class PickDate(Button, prefix="fu:date"):
+    """One reading of an ambiguous date (01/02: 1 February or 2 January)."""
+
+    day: date
+
+
+@dataclass(frozen=True)
+class NoNote(Button, prefix="fu:nonote"):
+    pass
+
+
+# --- contacts -------------------------------------------------------------------------------
+
+
+class CardAction(StrEnum):
+    COMPANY = "co"
+    HOW_MET = "met"
+    REPLIED = "reply"
+
+
+@dataclass(frozen=True)
+class ContactAction(Button, prefix="ct"):
+    action: CardAction
+    contact_id: int
+
+
+@dataclass(frozen=True)
+class ContactTier(Button, prefix="ct:tier"):
+    contact_id: int
+    tier: Tier
+
+
+@dataclass(frozen=True)
+class ContactInterval(Button, prefix="ct:int"):
+    contact_id: int
+    days: int
+
+
+@dataclass(frozen=True)
+class ContactsPage(Button, prefix="cl"):
+    offset: int
+
+
+@dataclass(frozen=True)
+class SamePerson(Button, prefix="cm:same"):
+    new_id: int
+    existing_id: int
+
+
+@dataclass(frozen=True)
+class NewPerson(Button, prefix="cm:new"):
+    new_id: int
+
+
+# --- give first -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AskAnyway(Button, prefix="lg:ask"):
+    contact_id: int
+
+
+@dataclass(frozen=True)
+class GiveFirst(Button, prefix="lg:give"):
+    contact_id: int
+
+
+# --- your data ------------------------------------------------------------------------------
+
+
+class ForgetAnswer(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class Forget(Button, prefix="forget"):
+    """The /forget answer names the user and the account's creation instant (microseconds
+    since the epoch), so a button pressed by someone else, or kept from an account deleted
+    since, changes nothing."""
+
+    answer: ForgetAnswer
+    user_id: int
+    since: int

@@ -1,0 +1,53 @@
+"""/stats as the user reads it: streaks, then what the habit adds up to in their network."""
+
+from math import gcd
+
+from bot import texts
+from bot.presenters.common import format_days, plural
+from domain.stats import Summary
+from services.stats import NetworkView
+
+
+def streaks(summary: Summary, days: int) -> str:
+    if summary.today_open:
+        cheer = texts.CHEER_TODAY_OPEN if summary.current_streak else texts.CHEER_RESTART
+    else:
+        cheer = texts.CHEER_STEADY if summary.current_streak else texts.CHEER_RESTART
+    return texts.STATS.format(
+        current=plural(texts.STREAK_DAYS, summary.current_streak),
+        longest=plural(texts.STREAK_DAYS, summary.longest_streak),
+        week=summary.last_7_days,
+        month=summary.last_30_days,
+        total=summary.total,
+        cheer=cheer,
+        days=format_days(days),
+    )
+
+
+def network(view: NetworkView) -> str:
+    window = view.summary
+    divisor = gcd(window.gives, window.asks) or 1
+    order = list(texts.TIER_COUNTS)
+    tiers = texts.LIST_SEPARATOR.join(
+        plural(texts.TIER_COUNTS[tier], count)
+        for tier, count in sorted(window.tiers.items(), key=lambda item: order.index(item[0]))
+    )
+    in_person = (
+        texts.IN_PERSON_SHARE.format(
+            percent=round(100 * window.in_person / window.with_channel), total=window.with_channel
+        )
+        if window.with_channel
+        else texts.NONE_YET
+    )
+    ratio = texts.RATIO.format(gives=window.gives // divisor, asks=window.asks // divisor)
+    return texts.STATS_NETWORK.format(
+        gives=window.gives,
+        asks=window.asks,
+        ratio=ratio if window.gives or window.asks else texts.NONE_YET,
+        on_time=view.on_time,
+        done=view.done,
+        overdue=view.overdue,
+        tiers=tiers or texts.NOBODY_YET,
+        warm=view.warm,
+        in_person=in_person,
+    )

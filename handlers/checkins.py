@@ -1,0 +1,147 @@
+"""The daily check-in: /checkin, the answers, /skip and /cancel.
+
+Progress lives in the `checkins` table (`step`), so a restart continues where the user stopped.
+Each answer is keyed by its Telegram message: a re-delivered update is recognised and ignored.
+"""
+
+from telegram import Message, Update
+
+from bot import callbacks, keyboards, texts
+from bot.presenters import checkins as present
+from bot.presenters.common import describe_when
+from bot.runtime import BotContext
+from db.models import CheckIn, User
+from domain.checkins import AnswerType, CheckinStatus, clean_answer, question_at
+from handlers.common import edit_quietly, pressed, reply, stale
+from handlers.contacts import offer_merges
+from services import checkins
+
+
+async def checkin_command(update: Update, context: BotContext) -> None:
+    await begin(update, context, await context.user_or_new(update))
+
+
+async def start_button(update: Update, context: BotContext) -> None:
+    """The button under a scheduled prompt (or at the end of /start)."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await begin(update, context, await context.user_or_new(update))
+
+
+async def begin(update: Update, context: BotContext, user: User) -> None:
+    """Start a check-in, or resume the one in progress."""
+    checkin, resumed = await checkins.begin(context.db, user, context.now())
+    user.awaiting = None
+    await context.db.commit()
+    await ask_next(update, checkin, prefix=texts.CHECKIN_RESUMED if resumed else None)
+
+
+async def ask_next(update: Update, checkin: CheckIn, prefix: str | None = None) -> None:
+    question = question_at(checkin.step)
+    assert question is not None
+    await reply(
+        update,
+        present.question(question, first=checkin.step == 0, prefix=prefix),
+        reply_markup=keyboards.nothing_today(question, checkin.id, checkin.step),
+    )
+
+
+async def answer_text(update: Update, context: BotContext, user: User, checkin: CheckIn) -> None:
+    """A typed answer to the current question (routed here by handlers.messages)."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    if await checkins.is_duplicate(context.db, message.chat_id, message.message_id):
+        return
+    answer = clean_answer(message.text)
+    if answer.too_long:
+        await reply(update, texts.ANSWER_TOO_LONG)
+    elif answer.empty:
+        await reply(update, texts.ANSWER_EMPTY)
+    else:
+        await _store(update, context, user, checkin, AnswerType.TEXT, answer.text, message)
+
+
+async def nothing_today_button(update: Update, context: BotContext) -> None:
+    """'Nobody today' and friends. The button names its check-in and step; both are checked."""
+    query = update.callback_query
+    assert query is not None
+    button = await pressed(update, callbacks.NothingToday)
+    if button is None:
+        return
+    user = context.user
+    checkin = await context.db.get(CheckIn, button.checkin_id)
+    message = query.message
+    if (
+        user is None
+        or not isinstance(message, Message)
+        or checkin is None
+        or checkin.user_id != user.id
+        or checkin.status != CheckinStatus.OPEN
+        or checkin.step != button.step
+    ):
+        await stale(update)
+        return
+    question = question_at(checkin.step)
+    await query.answer()
+    if question is not None and message.text:
+        await edit_quietly(query, present.quick_reply_echo(message.text, question))
+    await _store(update, context, user, checkin, AnswerType.NOTHING, None, message)
+
+
+async def skip(update: Update, context: BotContext) -> None:
+    message = update.effective_message
+    assert message is not None
+    user = context.user
+    checkin = await checkins.open_checkin(context.db, user.id) if user else None
+    if user is None or checkin is None:
+        await reply(update, texts.NOTHING_TO_SKIP)
+        return
+    if await checkins.is_duplicate(context.db, message.chat_id, message.message_id):
+        return
+    await _store(update, context, user, checkin, AnswerType.SKIPPED, None, message)
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    """Stop the check-in in progress, or the question the bot is waiting on."""
+    user = context.user
+    checkin = await checkins.open_checkin(context.db, user.id) if user else None
+    if checkin is not None:
+        checkins.cancel(checkin)
+        await context.db.commit()
+        await reply(update, texts.CHECKIN_CANCELLED)
+    elif user is not None and (user.awaiting or user.draft):
+        user.awaiting, user.draft = None, None
+        await context.db.commit()
+        await reply(update, texts.INPUT_CANCELLED)
+    else:
+        await reply(update, texts.NOTHING_PENDING)
+
+
+async def _store(
+    update: Update,
+    context: BotContext,
+    user: User,
+    checkin: CheckIn,
+    answer_type: AnswerType,
+    text: str | None,
+    message: Message,
+) -> None:
+    now = context.now()
+    done = await checkins.answer(
+        context.db,
+        user,
+        checkin,
+        answer_type,
+        text,
+        chat_id=message.chat_id,
+        message_id=message.message_id,
+        now=now,
+    )
+    await context.db.commit()
+    if done is None:
+        await ask_next(update, checkin)
+        return
+    new = done.effects.followup
+    when = describe_when(new.followup.due_at, user.timezone, now) if new else None
+    await reply(update, present.summary(done, followup_when=when))
+    await offer_merges(update, done.effects.maybe_duplicates)

@@ -1,0 +1,57 @@
+"""What /stats (and the check-in summary) shows: streaks and the last 30 days of the network."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db import checkins as checkins_db
+from db import contacts as contacts_db
+from db import followups as followups_db
+from db.models import User
+from domain.coaching import WARM_WINDOW_DAYS, warm_relationships
+from domain.stats import NetworkSummary, Summary, summarize, summarize_network
+from services import users
+
+# A follow-up done by the end of the day after it was due counts as on time.
+ON_TIME_GRACE = timedelta(days=1)
+NETWORK_WINDOW_DAYS = 30
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    """The last NETWORK_WINDOW_DAYS of the network (principles 2, 3, 5, 7 and 9)."""
+
+    summary: NetworkSummary
+    warm: int  # people with a two-way interaction in the last WARM_WINDOW_DAYS
+    on_time: int  # follow-ups done on time …
+    done: int  # … out of those done
+    overdue: int  # open follow-ups past their time
+
+    @property
+    def empty(self) -> bool:
+        s = self.summary
+        return not (s.gives or s.asks or s.tiers or self.warm or self.done or self.overdue)
+
+
+async def streaks(session: AsyncSession, user: User, now: datetime) -> Summary:
+    dates = await checkins_db.completed_dates(session, user.id)
+    return summarize(dates, user.networking_days, users.today(user, now))
+
+
+async def network(session: AsyncSession, user: User, now: datetime) -> NetworkView:
+    today = users.today(user, now)
+    touches = await contacts_db.recent_interactions(
+        session, user.id, today - timedelta(days=WARM_WINDOW_DAYS - 1)
+    )
+    window = summarize_network(touches, since=today - timedelta(days=NETWORK_WINDOW_DAYS - 1))
+    done = await followups_db.done_since(
+        session, user.id, now - timedelta(days=NETWORK_WINDOW_DAYS)
+    )
+    return NetworkView(
+        summary=window,
+        warm=warm_relationships(touches),
+        on_time=sum(1 for due, finished in done if finished <= due + ON_TIME_GRACE),
+        done=len(done),
+        overdue=await followups_db.overdue_count(session, user.id, now),
+    )

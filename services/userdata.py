@@ -1,0 +1,31 @@
+"""Your data: everything the bot holds about a user, exported as a zip or deleted."""
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db import userdata
+from db.models import User
+from domain.export import build_export
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+async def export(session: AsyncSession, user: User, now: datetime, readme: str) -> bytes:
+    tables = await userdata.collect(session, user.id)
+    return build_export(tables, user_id=user.id, exported_at=now, readme=readme)
+
+
+async def counts(session: AsyncSession, user: User) -> dict[str, int]:
+    """Rows per table, e.g. {"checkins": 12, "contacts": 40, ...}."""
+    return await userdata.count(session, user.id)
+
+
+async def forget(session: AsyncSession, user_id: int) -> bool:
+    """Delete every row of the user (the caller commits); False if they were gone already."""
+    return await userdata.delete_all(session, user_id) is not None
+
+
+def account_since(user: User) -> int:
+    """The account's creation instant in microseconds: tells this account from a later one."""
+    return (user.created_at - _EPOCH) // timedelta(microseconds=1)
