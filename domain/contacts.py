@@ -193,8 +193,9 @@ def warmth_score(interactions: Iterable[tuple[date, bool]], today: date) -> floa
     )
 
 
-def _strip_accents(text: str) -> str:
-    """`text` without the marks of precomposed letters (see `normalize_name`)."""
+def strip_accents(text: str) -> str:
+    """`text` without the marks of precomposed letters (é → e, ñ → n), so that keys do not depend
+    on whether someone typed the accents; scripts written with separate marks keep them."""
     if text.isascii():
         return text
     letters = []
@@ -203,6 +204,11 @@ def _strip_accents(text: str) -> str:
         base = "".join(part for part in decomposed if not unicodedata.combining(part))
         letters.append(base or char)
     return "".join(letters)
+
+
+def _strip_accents(text: str) -> str:
+    """`text` without the marks of precomposed letters (see `normalize_name`)."""
+    return strip_accents(text)
 
 
 def _strip_punctuation(text: str) -> str:
