@@ -1,0 +1,1 @@
+"""Benchmarks run by hand (`python -m bench.<name>`); they report numbers and assert nothing."""
