@@ -6,10 +6,6 @@ The target is under 800 ms per render; this reports and never fails on time.
 """
 
 import argparse
-import math
-import os
-import platform
-import statistics
 import subprocess
 import sys
 import time
@@ -18,6 +14,7 @@ from typing import Any
 
 import matplotlib
 
+from bench.common import machine, summary, timings_ms
 from bot.chart import WEEKS, ChartData, ChartLabels, WeekBar, render_chart, week_starts
 from domain.weekdays import MON_FRI
 
@@ -67,42 +64,20 @@ def sample_data(today: date = TODAY) -> ChartData:
 
 def run(iterations: int = 20) -> dict[str, Any]:
     """Render once to warm up, then `iterations` times; timings in ms, size in bytes."""
-    if iterations < 1:
-        raise ValueError("iterations must be at least 1")
     data = sample_data()
     started = time.perf_counter()
     png = render_chart(data, LABELS)
     first_ms = (time.perf_counter() - started) * 1000
-    timings: list[float] = []
-    for _ in range(iterations):
-        started = time.perf_counter()
-        png = render_chart(data, LABELS)
-        timings.append((time.perf_counter() - started) * 1000)
+    timings = timings_ms(lambda: render_chart(data, LABELS), iterations)
     return {
         "iterations": iterations,
         "first_render_ms": round(first_ms, 1),
-        "median_ms": round(statistics.median(timings), 1),
-        "p95_ms": round(_nearest_rank(timings, 0.95), 1),
-        "max_ms": round(max(timings), 1),
+        **summary(timings),
         "png_bytes": len(png),
         "target_ms": TARGET_MS,
-        "cpu": cpu_model(),
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
+        **machine(),
         "matplotlib": matplotlib.__version__,
     }
-
-
-def cpu_model() -> str:
-    """The first `model name` in /proc/cpuinfo; what platform says elsewhere."""
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
-            for line in cpuinfo:
-                if line.startswith("model name"):
-                    return line.partition(":")[2].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine() or "unknown"
 
 
 def import_ms() -> float:
@@ -112,12 +87,6 @@ def import_ms() -> float:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True
     ).stdout
     return float(output) * 1000
-
-
-def _nearest_rank(values: list[float], fraction: float) -> float:
-    """Percentile by nearest rank: defined for one sample, unlike statistics.quantiles."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
 def main(argv: list[str] | None = None) -> None:

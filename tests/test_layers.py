@@ -18,7 +18,10 @@ FLOORS: list[tuple[str, tuple[str, ...]]] = [
     ("composition root", ("bot.__main__", "bot.app")),
     ("edges: Telegram in and out", ("handlers", "scheduler")),
     ("runtime", ("bot.runtime", "bot.config", "bot.logs", "bot.clock")),
-    ("presentation", ("bot.texts", "bot.keyboards", "bot.callbacks", "bot.presenters")),
+    (
+        "presentation",
+        ("bot.texts", "bot.keyboards", "bot.callbacks", "bot.presenters", "bot.chart"),
+    ),
     ("services", ("services",)),
     ("storage", ("db",)),
     ("domain", ("domain",)),

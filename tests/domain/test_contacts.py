@@ -1,6 +1,5 @@
 """Contacts: tiers and channels, name keys, near-duplicate names, names in answers, warmth."""
 
-import time
 from datetime import date, timedelta
 
 import pytest
@@ -153,12 +152,11 @@ def test_similar_names_skips_repeated_ids() -> None:
     assert similar_names("Sally", [(1, "Sally Jones"), (1, "Sally Jones")]) == [(1, "Sally Jones")]
 
 
-def test_similar_names_is_fast_on_many_contacts() -> None:
+def test_similar_names_finds_the_one_among_many_contacts() -> None:
+    """Its speed on a large network is measured in bench/parsing.py."""
     candidates = [(i, f"Person{i} Surname{i % 97}") for i in range(5000)]
     candidates.append((9999, "Sally Jones"))
-    started = time.perf_counter()
     assert similar_names("Sally", candidates) == [(9999, "Sally Jones")]
-    assert time.perf_counter() - started < 0.5
 
 
 @pytest.mark.parametrize(

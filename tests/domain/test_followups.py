@@ -1,6 +1,5 @@
 """Follow-ups: reading /followup requests, reminder gaps, pestering, relative days."""
 
-import time as time_module
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -261,13 +260,12 @@ def test_long_names_are_cut() -> None:
     assert result.name == "X" * 100
 
 
-def test_a_long_message_is_read_quickly() -> None:
-    started = time_module.perf_counter()
+def test_a_long_message_is_read() -> None:
+    """Its speed is measured in bench/parsing.py."""
     assert parse("word " * 800 + "tomorrow") == request(
         "word " * 19 + "word", "tomorrow", date(2026, 3, 14)
     )
     assert parse("word " * 800) == NeedsMore("when")
-    assert time_module.perf_counter() - started < 0.5
 
 
 def test_the_command_is_only_stripped_at_the_start() -> None:

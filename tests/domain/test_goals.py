@@ -1,7 +1,5 @@
 """Target companies (principle 4): company keys, the user's list, and who they know at each."""
 
-import time
-
 import pytest
 
 from domain.contacts import Tier
@@ -224,8 +222,7 @@ def test_gap_values_are_stable() -> None:
 
 
 @pytest.mark.parametrize("chunk", [" ", "\t- ", "(", "Inc. "])
-def test_long_repetitive_answers_are_parsed_quickly(chunk: str) -> None:
+def test_long_repetitive_answers_are_parsed(chunk: str) -> None:
+    """Inputs that once took seconds (quadratic work); bench/parsing.py measures them."""
     text = chunk * (40_000 // len(chunk)) + "Acme"
-    started = time.perf_counter()
-    parse_company_list(text)
-    assert time.perf_counter() - started < 1.0  # quadratic work would take many seconds
+    assert len(parse_company_list(text)) <= 20

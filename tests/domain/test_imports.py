@@ -1,6 +1,5 @@
 """Contact imports: LinkedIn's Connections.csv and vCards, all or nothing."""
 
-import time
 from datetime import date
 
 import pytest
@@ -266,11 +265,10 @@ def test_contact_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "more than 1,000 contacts" in error("Connections.csv", too_many.encode())
 
 
-def test_a_full_size_export_is_read_quickly() -> None:
+def test_a_full_size_export_is_read() -> None:
+    """Its speed is measured in bench/parsing.py."""
     rows = "".join(
         f"Pérson{i},Q,https://x/{i},p{i}@example.com,Acme,Engineer,05 Jan 2024\n"
         for i in range(MAX_CONTACTS)
     )
-    started = time.perf_counter()
     assert len(parse("Connections.csv", LINKEDIN_HEADER + rows)) == MAX_CONTACTS
-    assert time.perf_counter() - started < 2

@@ -2,7 +2,6 @@
 length, and text that is not plain English."""
 
 import re
-import time
 
 import pytest
 
@@ -340,8 +339,8 @@ def test_count_sentences(text: str, sentences: int) -> None:
 
 
 @pytest.mark.parametrize("chunk", ["a. ", "e.g. ", "Inc. ", " ", "I just ", "looking for a "])
-def test_long_repetitive_text_is_reviewed_quickly(chunk: str) -> None:
+def test_long_repetitive_text_is_reviewed(chunk: str) -> None:
+    """Inputs that once took seconds (quadratic work); bench/parsing.py measures them."""
     text = chunk * (40_000 // len(chunk))
-    started = time.perf_counter()
-    review_pitch(text)
-    assert time.perf_counter() - started < 1.0  # quadratic work would take many seconds
+    found = {finding.issue for finding in review_pitch(text)}
+    assert PitchIssue.TOO_LONG in found if text.strip() else found == set()

@@ -1,0 +1,54 @@
+"""How long the text readers take on their worst inputs (the ones that were once quadratic).
+
+`python -m bench.parsing [-n 5]` prints, per case, the median and max in ms. Tests check these
+inputs give the right answer; their speed is measured here, never asserted in a test.
+"""
+
+import argparse
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bench.common import machine, summary, timings_ms
+from domain.contacts import similar_names
+from domain.followups import parse_followup
+from domain.goals import parse_company_list
+from domain.imports import MAX_CONTACTS, parse_contacts_file
+from domain.pitch import review_pitch
+
+NOW = datetime(2026, 3, 13, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+LINKEDIN = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + "".join(
+    f"Pérson{i},Q,https://x/{i},p{i}@example.com,Acme,Engineer,05 Jan 2024\n"
+    for i in range(MAX_CONTACTS)
+)
+NETWORK = [(i, f"Person{i} Surname{i % 97}") for i in range(5000)] + [(9999, "Sally Jones")]
+
+CASES: dict[str, Callable[[], object]] = {
+    "similar_names, 5,000 contacts": lambda: similar_names("Sally", NETWORK),
+    "/followup, 800 words": lambda: parse_followup("word " * 800 + "tomorrow", now_local=NOW),
+    f"LinkedIn import, {MAX_CONTACTS:,} rows": lambda: parse_contacts_file(
+        "Connections.csv", LINKEDIN.encode()
+    ),
+    "target companies, 40,000 characters": lambda: parse_company_list("\t- " * 13_333 + "Acme"),
+    "pitch review, 40,000 characters": lambda: review_pitch("e.g. " * 8_000),
+}
+
+
+def run(iterations: int = 5) -> dict[str, Any]:
+    results = {name: summary(timings_ms(case, iterations)) for name, case in CASES.items()}
+    return {"iterations": iterations, "cases": results, **machine()}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--iterations", type=int, default=5)
+    result = run(parser.parse_args(argv).iterations)
+    print(f"text readers, worst inputs, {result['iterations']} iterations each")
+    for name, times in result["cases"].items():
+        print(f"  {name:40} median {times['median_ms']:8.1f} ms   max {times['max_ms']:8.1f} ms")
+    print(f"machine: {result['cpu']}, {result['cores']} cores, python {result['python']}")
+
+
+if __name__ == "__main__":
+    main()
