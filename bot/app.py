@@ -18,7 +18,11 @@ from db.migrate import upgrade
 log = logging.getLogger(__name__)
 
 
-def build_application(settings: Settings, clock: Clock | None = None) -> MarathonApplication:
+def build_application(
+    settings: Settings, clock: Clock | None = None, *, tick: bool = True
+) -> MarathonApplication:
+    """The bot, wired. `tick=False` leaves the scheduler's clock out: tests that call the tick
+    themselves must not race a tick of the application's own."""
     engine = create_engine(settings.database_url)
     services = Services(
         settings=settings,
@@ -47,7 +51,8 @@ def build_application(settings: Settings, clock: Clock | None = None) -> Maratho
     app = builder.build()
     assert isinstance(app, MarathonApplication)
     handlers.register(app)
-    scheduler.register(app, interval=settings.scheduler_tick_seconds)
+    if tick:
+        scheduler.register(app, interval=settings.scheduler_tick_seconds)
     return app
 
 

@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Self, get_type_hints
 
 from domain.contacts import Tier
 from domain.followups import FollowupAct
+from domain.nudges import NudgeKind
 
 MAX_BYTES = 64
 
@@ -224,3 +225,35 @@ class Forget(Button, prefix="forget"):
     answer: ForgetAnswer
     user_id: int
     since: int
+
+
+# --- automatic nudges -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KindOff(Button, prefix="off"):
+    """The small button under every automatic nudge: no more of this kind."""
+
+    kind: NudgeKind
+
+
+@dataclass(frozen=True)
+class QuickCheckin(Button, prefix="ci:quick"):
+    """One tap logs today's check-in (under a re-engagement message)."""
+
+
+@dataclass(frozen=True)
+class PauseMenu(Button, prefix="pause:menu"):
+    """Show how long to pause for."""
+
+
+@dataclass(frozen=True)
+class PauseFor(Button, prefix="pause:for"):
+    """Pause for this many days; 0: until the user says so."""
+
+    days: int
+
+
+@dataclass(frozen=True)
+class Resume(Button, prefix="pause:resume"):
+    pass

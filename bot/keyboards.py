@@ -11,14 +11,32 @@ from bot.presenters.common import full_date
 from domain.checkins import Question
 from domain.contacts import Tier
 from domain.followups import FollowupAct
+from domain.nudges import NudgeKind
+from domain.pausing import PRESET_DAYS
 from domain.timeofday import format_time
 
 ONBOARDING_TIMES = (time(8, 30), time(12, 30), time(18, 0), time(21, 0))
 LIST_NAME_LIMIT = 20
 
 
+Row = list[tuple[str, Button]]
+
+
 def _button(label: str, data: Button) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data.pack())
+
+
+def inline(rows: list[Row]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(label, data) for label, data in row] for row in rows])
+
+
+def as_payload(rows: list[Row]) -> dict[str, object]:
+    """The same keyboard as plain JSON for an outbox row (cheap to build for many users)."""
+    return {
+        "inline_keyboard": [
+            [{"text": label, "callback_data": data.pack()} for label, data in row] for row in rows
+        ]
+    }
 
 
 def _one(label: str, data: Button) -> InlineKeyboardMarkup:
@@ -76,29 +94,39 @@ def networking_days(mask: int) -> InlineKeyboardMarkup:
 # --- follow-ups -------------------------------------------------------------------------------
 
 
-def followup_nudge(followup_id: int, *, last: bool) -> InlineKeyboardMarkup:
-    def act(label: str, what: FollowupAct) -> InlineKeyboardButton:
-        return _button(label, callbacks.FollowupButton(what, followup_id))
+def followup_nudge(followup_id: int, *, last: bool) -> list[Row]:
+    """Done / Drop / Snooze under a follow-up nudge; the last one offers to let it rest."""
+
+    def act(label: str, what: FollowupAct) -> tuple[str, Button]:
+        return label, callbacks.FollowupButton(what, followup_id)
 
     if last:
-        return InlineKeyboardMarkup(
-            [
-                [
-                    act(texts.DONE_BUTTON, FollowupAct.DONE),
-                    act(texts.REST_BUTTON, FollowupAct.REST),
-                ],
-                [act(texts.SNOOZE_WEEK_BUTTON, FollowupAct.SNOOZE_WEEK)],
-            ]
-        )
-    return InlineKeyboardMarkup(
-        [
-            [act(texts.DONE_BUTTON, FollowupAct.DONE), act(texts.DROP_BUTTON, FollowupAct.DROP)],
-            [
-                act(texts.SNOOZE_DAY_BUTTON, FollowupAct.SNOOZE_DAY),
-                act(texts.SNOOZE_WEEK_BUTTON, FollowupAct.SNOOZE_WEEK),
-            ],
+        return [
+            [act(texts.DONE_BUTTON, FollowupAct.DONE), act(texts.REST_BUTTON, FollowupAct.REST)],
+            [act(texts.SNOOZE_WEEK_BUTTON, FollowupAct.SNOOZE_WEEK)],
         ]
-    )
+    return [
+        [act(texts.DONE_BUTTON, FollowupAct.DONE), act(texts.DROP_BUTTON, FollowupAct.DROP)],
+        [
+            act(texts.SNOOZE_DAY_BUTTON, FollowupAct.SNOOZE_DAY),
+            act(texts.SNOOZE_WEEK_BUTTON, FollowupAct.SNOOZE_WEEK),
+        ],
+    ]
+
+
+def kind_off(kind: NudgeKind) -> Row:
+    """The small row under every automatic nudge that switches its kind off."""
+    return [(texts.KIND_OFF_BUTTON.format(kind=texts.KIND_NAMES[kind]), callbacks.KindOff(kind))]
+
+
+def way_back() -> list[Row]:
+    """Under a re-engagement message: one tap logs today, or pause for a while."""
+    return [
+        [
+            (texts.QUICK_CHECKIN_BUTTON, callbacks.QuickCheckin()),
+            (texts.PAUSE_A_WHILE_BUTTON, callbacks.PauseMenu()),
+        ]
+    ]
 
 
 def followup_list(
@@ -209,4 +237,11 @@ def forget_confirm(user_id: int, since: int) -> InlineKeyboardMarkup:
                 _button(texts.FORGET_NO_BUTTON, callbacks.Forget(ForgetAnswer.NO, user_id, since)),
             ]
         ]
+    )
+
+
+def pause_choices() -> InlineKeyboardMarkup:
+    """3 days, 1 week, 2 weeks, until I say."""
+    return inline(
+        [[(texts.PAUSE_DAYS_BUTTON[days], callbacks.PauseFor(days)) for days in (*PRESET_DAYS, 0)]]
     )

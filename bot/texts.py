@@ -32,6 +32,8 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("days", "Choose your networking days"),
     ("skip", "Skip the current question"),
     ("cancel", "Stop the current check-in"),
+    ("pause", "Take a break: /pause 1 week"),
+    ("resume", "End a pause"),
     ("followup", "Remind me to follow up: /followup Sally friday — note"),
     ("followups", "Follow-ups due soon"),
     ("contact", "A contact's card: /contact Sally Jones"),
@@ -118,6 +120,42 @@ PROMPTS = (
     "{name}, two minutes for your networking log? Small steps, every week, add up.",
 )
 PROMPT_WHY = "(You chose {time} on {days}. /checkintime or /days changes that.)"
+WELCOME_BACK_LINES = (
+    "Welcome back, {name}! Your streak waited for you.",
+    "Good to have you back, {name}. Your streak is right where you left it.",
+    "Welcome back, {name}. Rested? Your streak kept its place.",
+)
+WELCOME_BACK_ALONE = (
+    "Welcome back, {name}! Your pause is over and your streak waited for you. Next check-in: "
+    "{next}.",
+    "Good to have you back, {name}. Check-ins pick up again {next}.",
+    "Welcome back, {name}. Your streak kept its place; the next check-in is {next}.",
+)
+WELCOME_BACK_WHY = "(Your pause ended today. /pause takes another break whenever you need one.)"
+REENGAGE_FIRST = (
+    "Hi {name}, it's been a few quiet days, and that's fine. Log a quick check-in, or take a "
+    "break?",
+    "{name}, no pressure: a marathon has slower stretches. One tap logs today, or pause for a "
+    "while.",
+    "Hey {name}, life gets busy. When you're ready, one tap gets you back in, or pause until "
+    "things calm down.",
+)
+REENGAGE_AGAIN = (
+    "Hi {name}, just checking in. Whenever you're ready, one tap is all it takes.",
+    "{name}, the door's open. Log a quick check-in whenever it suits you.",
+    "Still here when you want me, {name}. A quick check-in takes one tap.",
+)
+REENGAGE_WHY = (
+    "(Your last check-in prompts went unanswered, so I paused the daily ones. Any message from "
+    "you brings them back.)"
+)
+QUICK_CHECKIN_BUTTON = "✅ Quick check-in"
+PAUSE_A_WHILE_BUTTON = "⏸ Pause for a while"
+QUICK_CHECKIN_DONE = (
+    "✅ Logged a check-in for today. Welcome back! Your daily check-ins resume on your next "
+    "networking day."
+)
+QUICK_CHECKIN_ALREADY = "You've already checked in today. Welcome back!"
 START_CHECKIN_BUTTON = "Start check-in"
 
 QUESTION_TEXTS: dict[Question, str] = {
@@ -198,17 +236,43 @@ FOLLOWUP_PESTER = (
     "some time, or give something first."
 )
 FOLLOWUP_FROM_CHECKIN = "Follow-up set: {name}, {when}."
-NUDGE_FIRST = "Time to follow up with {name}.\n{last}"
-NUDGE_FIRST_NOTE = "Time to follow up with {name}: {note}.\n{last}"
-NUDGE_AGAIN = "A gentle reminder: {name}.\n{last}"
-NUDGE_AGAIN_NOTE = "A gentle reminder: {name}: {note}.\n{last}"
-NUDGE_REST = (
-    "Still want to follow up with {name}? A few reminders went by; sometimes letting it "
-    "rest is the kind move."
+# Follow-up nudges: (plain, with the note) per variant; the day picks the variant.
+NUDGE_FIRST = (
+    ("Time to follow up with {name}.\n{last}", "Time to follow up with {name}: {note}.\n{last}"),
+    (
+        "{name} is on your list for today.\n{last}",
+        "{name} is on your list for today: {note}.\n{last}",
+    ),
+    (
+        "Today's the day to get back to {name}.\n{last}",
+        "Today's the day to get back to {name}: {note}.\n{last}",
+    ),
 )
-NUDGE_REST_NOTE = (
-    "Still want to follow up with {name}: {note}? A few reminders went by; sometimes letting it "
-    "rest is the kind move."
+NUDGE_AGAIN = (
+    ("A gentle reminder: {name}.\n{last}", "A gentle reminder: {name}: {note}.\n{last}"),
+    ("Still on your list: {name}.\n{last}", "Still on your list: {name}: {note}.\n{last}"),
+    (
+        "When you have a minute: {name}.\n{last}",
+        "When you have a minute: {name}: {note}.\n{last}",
+    ),
+)
+NUDGE_REST = (
+    (
+        "Still want to follow up with {name}? A few reminders went by; sometimes letting it "
+        "rest is the kind move.",
+        "Still want to follow up with {name}: {note}? A few reminders went by; sometimes "
+        "letting it rest is the kind move.",
+    ),
+    (
+        "Last reminder about {name}. If it no longer fits, letting it rest is fine.",
+        "Last reminder about {name}: {note}. If it no longer fits, letting it rest is fine.",
+    ),
+    (
+        "{name} has come up a few times now. Follow up today, or let it rest: both are good "
+        "answers.",
+        "{name} has come up a few times now ({note}). Follow up today, or let it rest: both "
+        "are good answers.",
+    ),
 )
 NUDGE_WHY = "(You set this on {set_on}.)"
 LAST_TALKED = "You last talked {ago}."
@@ -278,19 +342,54 @@ ASK_COMPANY = "Where does {name} work, and as what? e.g. “Acme, Head of Design
 ASK_HOW_MET = "How did you meet {name}? e.g. “at PyCon 2025”."
 CONTACT_UPDATED = "Saved."
 REPLY_LOGGED = "↩︎ Logged: {name} replied. Two-way beats one-way every time."
-KEEP_WARM = "A few people worth a hello:\n{lines}\nA short note keeps a relationship warm."
-KEEP_WARM_WHY = "(They are past their keep-in-touch interval. /contact <name> changes it.)"
-KEEP_WARM_LINE = "• {name}, last talked {ago}"
-KEEP_WARM_LINE_TIER = "• {name} ({tier}), last talked {ago}"
 NEVER = "never"
-REACH_NUDGE = (
+
+# Coaching nudges (principles 2, 3, 5 and 9): each at most three lines and one action.
+KEEP_WARM = (
+    "A few people worth a hello: {people}.\nA two-line note keeps a relationship warm.",
+    "Time to reconnect with {people}.\nAsk how they are, or share something useful.",
+    "It's been a while with {people}.\nA short hello now beats a long one later.",
+)
+KEEP_WARM_PERSON = "{name} (last talked {ago})"
+KEEP_WARM_PERSON_TIER = "{name} ({tier}, last talked {ago})"
+KEEP_WARM_PERSON_NEW = "{name} (not talked yet)"
+KEEP_WARM_PERSON_NEW_TIER = "{name} ({tier}, not talked yet)"
+KEEP_WARM_WHY = "(They are past their keep-in-touch interval. /contact <name> changes it.)"
+REACH = (
     "Your last two weeks were all peers: good company, but people who hire, decide or connect "
-    "open more doors. Who is one insider or decision-maker you could reach this week?"
+    "open more doors. Who is one insider or decision-maker you could reach this week?",
+    "Two weeks of peers only. This week, try one conversation with someone who can hire, "
+    "decide or introduce you.",
+    "Peers are great for support; doors open through insiders, decision-makers and "
+    "connectors. Who could you reach out to this week?",
 )
 REACH_WHY = (
-    "(You reached {peers} peers and no decision-makers, insiders or connectors in 14 days. "
+    "(You reached {peers} and no decision-makers, insiders or connectors in 14 days. "
     "Set someone's tier with /contact <name>.)"
 )
+GIVE_FIRST_NUDGE = (
+    "Lately you've asked more than you've given. Who could you help this week: an intro, an "
+    "article, a kind word?",
+    "Giving first builds the trust your asks need. Pick one person and send them something "
+    "useful today.",
+    "Your ledger leans toward asks. One small give this week (a congratulation, a link, an "
+    "intro) rebalances it.",
+)
+GIVE_FIRST_WHY = "(In the last 14 days you logged {asks} and {gives}. /gave logs a give.)"
+ASKS = ("{n} ask", "{n} asks")
+GIVES = ("{n} give", "{n} gives")
+ONLINE_ONLY = (
+    "Everything lately happened on screens. Could one thread become a coffee or a call this week?",
+    "A face-to-face chat lands differently. Who could you meet for coffee, or at an event, this "
+    "week?",
+    "Messages keep things going; meeting moves them forward. Invite one person for a call or a "
+    "walk.",
+)
+ONLINE_ONLY_WHY = (
+    "(The last 14 days held {interactions}, none in person or by call. Notes like "
+    "“Sally (coffee)” in a check-in tell me how you met.)"
+)
+INTERACTIONS = ("{n} logged interaction", "{n} logged interactions")
 
 # --- give first -------------------------------------------------------------------------------
 
@@ -355,6 +454,7 @@ TIER_COUNTS: dict[Tier | None, tuple[str, str]] = {  # (one, many), in this orde
     Tier.PEER: ("{n} peer", "{n} peers"),
     None: ("{n} without a tier", "{n} without a tier"),
 }
+TIER_COUNTS_PEERS = TIER_COUNTS[Tier.PEER]
 NOBODY_YET = "nobody yet"
 IN_PERSON_SHARE = "{percent}% of {total}"
 RATIO = "{gives}:{asks}"
@@ -472,3 +572,71 @@ NOT_SCHEDULED = "not scheduled"
 DAY_AND_MONTH = "{day} {month}"  # 3 Dec
 FULL_DATE = "{weekday} {day} {month} {year}"  # Tue 1 Dec 2026
 DATE_AND_TIME = "{weekday} {day} {month}, {time}"  # Tue 1 Dec, 18:00
+
+
+# --- the weekly review ------------------------------------------------------------------------
+
+REVIEW_TITLES = ("📅 Your week in networking", "📅 Your week, in numbers", "📅 How the week went")
+REVIEW = (
+    "{title}\n\n"
+    "Check-ins: {checkins} of {days} networking days\n"
+    "People reached: {tiers}\n"
+    "Gives: {gives} · asks: {asks}\n"
+    "Follow-ups done: {done} · overdue now: {overdue}\n"
+    "In person or by call: {live}\n"
+    "Warm relationships: {warm}\n\n"
+    "{focus}"
+)
+FOCUS = {  # one action for next week, from the weakest principle (domain/review.py)
+    "show_up": "Focus for next week: show up. Two minutes on each networking day keeps the habit "
+    "alive; a quiet day still counts.",
+    "close_loops": "Focus for next week: close your loops. Start with the overdue follow-ups in "
+    "/followups.",
+    "give_first": "Focus for next week: give first. One useful intro, article or congratulation "
+    "before any ask.",
+    "reach_up": "Focus for next week: reach up. One conversation with someone who can hire, "
+    "decide or connect.",
+    "meet_live": "Focus for next week: meet someone. Turn one message thread into a coffee or a "
+    "call.",
+    "keep_warm": "Focus for next week: keep it warm. Pick three people you haven't talked to in a "
+    "while and say hello.",
+}
+REVIEW_WHY = "(Your weekly review comes on {weekday}s at your check-in time. /settings changes it.)"
+
+# --- switching kinds of nudges off -------------------------------------------------------------
+
+KIND_NAMES = {  # plural, as in "keep-warm nudges are off"
+    "checkin": "daily check-in prompts",
+    "followup": "follow-up reminders",
+    "keepwarm": "keep-warm nudges",
+    "reach": "reach-up nudges",
+    "givefirst": "give-first nudges",
+    "online": "meet-in-person nudges",
+    "review": "weekly reviews",
+    "reengage": "messages after quiet spells",
+}
+KIND_OFF_BUTTON = "🔕 No more {kind}"
+KIND_OFF_DONE = "Done: no more {kind}. /settings turns them back on."
+KIND_ON_DONE = "{kind} are on again."
+
+# --- pausing ----------------------------------------------------------------------------------
+
+PAUSE_ASK = (
+    "Taking a break? I'll go quiet and your streak stays frozen until you're back. For how long?"
+)
+PAUSE_DAYS_BUTTON = {3: "3 days", 7: "1 week", 14: "2 weeks", 0: "Until I say"}
+PAUSED_UNTIL = (
+    "⏸ Paused. No messages from me until {day}, and your streak is frozen meanwhile. "
+    "/resume ends the pause early."
+)
+PAUSED_OPEN = (
+    "⏸ Paused. No messages from me until you send /resume; your streak is frozen meanwhile."
+)
+PAUSE_PROBLEMS = {
+    "unreadable": "I couldn't read that. Try /pause 5 days, /pause 2 weeks or "
+    "/pause until 2026-12-28.",
+    "past": "That day has already come. Try a day in the future, e.g. /pause until friday.",
+    "too_long": "That's more than a year away. Try a shorter pause; /pause until I say works too.",
+}
+RESUMED = "▶️ Welcome back! Check-ins are on again; the next one is {next}."
+NOT_PAUSED = "You're not paused. /pause takes a break whenever you need one."

@@ -7,6 +7,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Contact, Followup, Interaction
+from domain.coaching import keep_warm_due_on
 from domain.contacts import Channel, ContactSource, InteractionKind, normalize_name
 from domain.stats import Touch
 
@@ -79,8 +80,19 @@ async def add_interaction(
     session.add(interaction)
     if contact is not None:
         contact.last_interaction_on = max(contact.last_interaction_on or happened_on, happened_on)
+        refresh_keep_warm(contact)
     await session.flush()
     return interaction
+
+
+def refresh_keep_warm(contact: Contact) -> None:
+    """The keep-warm due day after a new interaction or a changed tier or interval."""
+    contact.keep_warm_due_on = keep_warm_due_on(
+        contact.last_interaction_on,
+        contact.created_at.date(),
+        contact.tier,
+        contact.keep_in_touch_days,
+    )
 
 
 async def merge(session: AsyncSession, duplicate: Contact, into: Contact) -> None:
@@ -97,6 +109,7 @@ async def merge(session: AsyncSession, duplicate: Contact, into: Contact) -> Non
             into.last_interaction_on or duplicate.last_interaction_on,
             duplicate.last_interaction_on,
         )
+    refresh_keep_warm(into)
     await session.delete(duplicate)
     await session.flush()
 

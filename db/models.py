@@ -17,6 +17,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -26,6 +27,7 @@ from domain.contacts import Channel, ContactSource, InteractionKind, Tier
 from domain.conversation import Awaiting
 from domain.followups import FollowupStatus
 from domain.nudges import NudgeKind
+from domain.pace import DEFAULT_REVIEW_DAY, Mode
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -65,8 +67,28 @@ class User(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     checkin_time: Mapped[time] = mapped_column(Time)
     networking_days: Mapped[int] = mapped_column(SmallInteger)
-    # The next instant a check-in prompt is due (UTC); NULL when there is nothing to send.
-    next_checkin_at: Mapped[datetime | None]
+    # The next daily moment (the check-in time, every day, in UTC): prompt, review, coaching.
+    next_daily_at: Mapped[datetime | None]
+    # When the planner must look at this user next: the daily moment, a follow-up nudge or
+    # the end of a pause, whichever is first; NULL while nothing can be due (see
+    # domain.planning). Anything that may bring a nudge forward lowers it.
+    wake_at: Mapped[datetime | None]
+    # The last message or button from the user: how the policy tells ignored nudges.
+    last_active_at: Mapped[datetime | None]
+    # The latest moment an automatic message was due to arrive.
+    last_nudged_at: Mapped[datetime | None]
+    # Re-engagement after ignored prompts: when it began, and its latest message.
+    reengage_since: Mapped[datetime | None]
+    reengaged_at: Mapped[datetime | None]
+    mode: Mapped[Mode] = mapped_column(
+        StrEnumType(Mode), default=Mode.SEARCHING, server_default=Mode.SEARCHING.value
+    )
+    # Local hours without coach-initiated nudges; both NULL: none.
+    quiet_start: Mapped[time | None] = mapped_column(Time)
+    quiet_end: Mapped[time | None] = mapped_column(Time)
+    review_day: Mapped[int] = mapped_column(
+        SmallInteger, default=DEFAULT_REVIEW_DAY, server_default=str(DEFAULT_REVIEW_DAY)
+    )
     # False once Telegram says the user blocked the bot; true again when they write.
     active: Mapped[bool] = mapped_column(default=True)
     # Which free-text answer the bot is waiting for outside a check-in.
@@ -76,7 +98,7 @@ class User(Base):
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
-    __table_args__ = (Index("ix_users_due", "active", "next_checkin_at"),)
+    __table_args__ = (Index("ix_users_wake", "active", "wake_at"),)
 
 
 class CheckIn(Base):
@@ -174,13 +196,15 @@ class Contact(Base):
     connected_on: Mapped[date | None] = mapped_column(Date)  # from an import
     # The latest day an interaction happened (not when it was logged): restarts the interval.
     last_interaction_on: Mapped[date | None] = mapped_column(Date)
-    # The day of the last keep-warm nudge, so one overdue contact is nudged once.
-    keep_warm_nudged_on: Mapped[date | None] = mapped_column(Date)
+    # The day this contact is due for a keep-warm nudge: its interval after the last
+    # interaction; NULL without an interval, or once nudged until you talk again.
+    keep_warm_due_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime]
 
     __table_args__ = (
         Index("ix_contacts_user_id_name_key", "user_id", "name_key"),
         Index("ix_contacts_user_id_last_interaction_on", "user_id", "last_interaction_on"),
+        Index("ix_contacts_user_id_keep_warm_due_on", "user_id", "keep_warm_due_on"),
     )
 
 
@@ -224,6 +248,9 @@ class Followup(Base):
     nudges_sent: Mapped[int] = mapped_column(SmallInteger, default=0)
     # When the next nudge is due; NULL once the re-nudges are used up (it rests).
     next_nudge_at: Mapped[datetime | None]
+    # The next nudge comes at a time the user chose (the time they typed, or their check-in
+    # time), so quiet hours do not move it; false for re-nudges and after a snooze.
+    at_chosen_time: Mapped[bool] = mapped_column(default=True, server_default=true())
     created_at: Mapped[datetime]
     done_at: Mapped[datetime | None]
 
@@ -232,3 +259,32 @@ class Followup(Base):
         Index("ix_followups_next_nudge_at", "next_nudge_at"),
         Index("ix_followups_contact_id", "contact_id"),
     )
+
+
+class NudgeState(Base):
+    """The attention policy's memory of one kind of nudge for one user (domain.attention)."""
+
+    __tablename__ = "nudge_states"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[NudgeKind] = mapped_column(StrEnumType(NudgeKind), primary_key=True)
+    enabled: Mapped[bool] = mapped_column(default=True)
+    last_due_at: Mapped[datetime | None]
+    ignored: Mapped[int] = mapped_column(SmallInteger, default=0)
+
+
+class Pause(Base):
+    """A holiday or an illness: automatic messages stop and the streak is frozen."""
+
+    __tablename__ = "pauses"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    starts_on: Mapped[date] = mapped_column(Date)  # local dates
+    ends_on: Mapped[date | None] = mapped_column(Date)  # the day they are back; NULL: open
+    welcomed_at: Mapped[datetime | None]  # the welcome back was planned or sent
+    created_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_pauses_user_id_starts_on", "user_id", "starts_on"),)

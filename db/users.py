@@ -1,9 +1,8 @@
 """Queries about users (the schedule rules are in `services.users`)."""
 
-from collections.abc import Sequence
 from datetime import datetime, time
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import OutboxMessage, OutboxStatus, User
@@ -34,18 +33,6 @@ def new_user(
         created_at=now,
         updated_at=now,
     )
-
-
-async def due_users(session: AsyncSession, now: datetime, limit: int) -> Sequence[User]:
-    """Active users whose check-in instant has come, locked so replicas share the work."""
-    query = (
-        select(User)
-        .where(User.active.is_(True), User.next_checkin_at <= now)
-        .order_by(User.next_checkin_at)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-    )
-    return (await session.scalars(query)).all()
 
 
 async def mark_unreachable(session: AsyncSession, user_id: int, now: datetime) -> None:

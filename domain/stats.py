@@ -1,6 +1,6 @@
 """What /stats shows, computed from the local dates of completed check-ins."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -19,16 +19,24 @@ class Summary:
     today_open: bool  # a networking day without a check-in yet
 
 
-def summarize(checkin_dates: Sequence[date], networking_days: int, today: date) -> Summary:
-    """`checkin_dates` has one entry per completed check-in (a day may appear twice)."""
-    streaks = compute_streaks(checkin_dates, networking_days, today)
+def summarize(
+    checkin_dates: Sequence[date],
+    networking_days: int,
+    today: date,
+    paused: Collection[date] = frozenset(),
+) -> Summary:
+    """`checkin_dates` has one entry per completed check-in (a day may appear twice); `paused`
+    days neither break the streak nor leave today open."""
+    streaks = compute_streaks(checkin_dates, networking_days, today, paused)
     return Summary(
         current_streak=streaks.current,
         longest_streak=streaks.longest,
         last_7_days=_since(checkin_dates, today - timedelta(days=6)),
         last_30_days=_since(checkin_dates, today - timedelta(days=29)),
         total=len(checkin_dates),
-        today_open=is_networking_day(networking_days, today) and today not in checkin_dates,
+        today_open=is_networking_day(networking_days, today)
+        and today not in checkin_dates
+        and today not in paused,
     )
 
 

@@ -1,10 +1,11 @@
 """Streaks: how many networking days in a row the user has checked in.
 
 Dates are the user's local dates. Non-networking days are skipped (a check-in on one is a
-bonus), and today only counts against the streak once it is over.
+bonus), paused days likewise (a pause freezes the streak), and today only counts against the
+streak once it is over.
 """
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -21,7 +22,12 @@ class Streaks:
     longest: int
 
 
-def compute_streaks(checkin_dates: Iterable[date], networking_days: int, today: date) -> Streaks:
+def compute_streaks(
+    checkin_dates: Iterable[date],
+    networking_days: int,
+    today: date,
+    paused: Collection[date] = frozenset(),
+) -> Streaks:
     """Walk day by day from the first check-in to today; O(days spanned)."""
     done = {min(day, today) for day in checkin_dates}  # after a timezone move: treat as today
     if not done:
@@ -31,7 +37,7 @@ def compute_streaks(checkin_dates: Iterable[date], networking_days: int, today: 
     while day <= today:
         if day in done:
             run += 1
-        elif day < today and is_networking_day(networking_days, day):
+        elif day < today and is_networking_day(networking_days, day) and day not in paused:
             run = 0
         longest = max(longest, run)
         day += _ONE_DAY

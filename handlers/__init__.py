@@ -28,6 +28,8 @@ from handlers import (
     ledger,
     membership,
     messages,
+    nudges,
+    pauses,
     settings,
     start,
     stats,
@@ -48,8 +50,8 @@ def _button(callback: object, button: type[callbacks.Button]) -> BaseHandler:  #
 def register(app: Application) -> None:  # type: ignore[type-arg]
     # Group -2: groups and channels get a pointer to a private chat and nothing else.
     app.add_handler(TypeHandler(Update, common.private_chats_only), group=-2)
-    # Group -1: a user who had blocked the bot and writes again is active again.
-    app.add_handler(TypeHandler(Update, common.welcome_back_if_blocked), group=-1)
+    # Group -1: what the user's activity tells the scheduler (blocked, silent, engaged).
+    app.add_handler(TypeHandler(Update, common.note_activity), group=-1)
 
     app.add_handlers(
         [
@@ -59,6 +61,8 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             _command("skip", checkins.skip),
             _command("cancel", checkins.cancel),
             _command("stats", stats.stats_command),
+            _command("pause", pauses.pause_command),
+            _command("resume", pauses.resume_command),
             _command("timezone", settings.timezone_command),
             _command("checkintime", settings.checkin_time_command),
             _command("days", settings.days_command),
@@ -89,6 +93,10 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             _button(contacts.page_button, callbacks.ContactsPage),
             _button(ledger.ask_anyway_button, callbacks.AskAnyway),
             _button(ledger.give_first_button, callbacks.GiveFirst),
+            _button(nudges.kind_off_button, callbacks.KindOff),
+            _button(nudges.quick_checkin_button, callbacks.QuickCheckin),
+            _button(pauses.pause_menu_button, callbacks.PauseMenu),
+            _button(pauses.pause_for_button, callbacks.PauseFor),
             CallbackQueryHandler(common.stale_button),
             ChatMemberHandler(membership.bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER),
             MessageHandler(NEW_MESSAGE & filters.LOCATION, settings.location),

@@ -82,10 +82,12 @@ async def wait_for_answer(
     await reply(update, prompt, reply_markup=reply_markup)
 
 
-async def welcome_back_if_blocked(update: Update, context: BotContext) -> None:
-    """Someone who blocked the bot wrote again: resume their schedule (group -1, every update)."""
+async def note_activity(update: Update, context: BotContext) -> None:
+    """Every message or button from a known user (group -1): someone who had blocked the bot is
+    active again, a silent user gets daily prompts back, and the policy learns that the last
+    nudge was not ignored. Written only when something changed (at most once per nudge)."""
     user = context.user
-    if user is not None and users.reactivate(user, context.now()):
+    if user is not None and users.note_activity(user, context.now()):
         await context.db.commit()
 
 

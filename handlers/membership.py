@@ -13,4 +13,4 @@ async def bot_membership_changed(update: Update, context: BotContext) -> None:
     if change.new_chat_member.status == ChatMember.BANNED:  # "kicked": the user blocked us
         await mark_unreachable(context.db, change.from_user.id, context.now())
         await context.db.commit()
-    # Unblocking needs nothing here: `common.welcome_back_if_blocked` runs for every update.
+    # Unblocking needs nothing here: `common.note_activity` runs for every update.

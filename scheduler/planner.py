@@ -1,76 +1,241 @@
-"""Plan the daily check-in prompts, and the coaching nudges that ride along with them.
+"""The nudge engine: plans every automatic message, for a batch of users at a time.
 
-Each outbox row's unique key (`checkin:<user>:<local date>`) makes planning idempotent: never
-more than one prompt per user per local date, however often a tick runs or however many
-replicas run it.
+Per batch: claim the users whose wake-up has come (`FOR UPDATE SKIP LOCKED`, so replicas share
+them), load what the rules need with a fixed number of queries, run `domain.planning.plan` for
+each user (pure: the rules and the attention policy), render what is to be sent, and write the
+outbox rows, users, follow-ups, contacts and the policy's memory in bulk. Each outbox row has a
+unique key, so planning twice never queues a message twice.
 """
 
-from datetime import date, datetime
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards
-from bot.presenters import checkins as present
-from db.checkins import has_checkin_on
-from db.models import OutboxStatus, User
-from db.outbox import enqueue
-from db.users import due_users
-from domain.nudges import NudgeKind
-from domain.schedule import local_date, next_occurrence, prompt_deadline
+from bot.presenters.nudges import render
+from db import planning as planning_db
+from db.models import OutboxMessage, OutboxStatus, User
+from domain.attention import QuietHours, Reengagement, paused_days
+from domain.coaching import WARM_WINDOW_DAYS
+from domain.contacts import Channel
+from domain.planning import TOUCH_WINDOW_DAYS, Outcome, UserPlan, UserView, plan
+from domain.review import WeekFacts
+from domain.schedule import local_date, resolve_local
+from domain.stats import summarize_network
 from domain.timezones import get_zone
-from scheduler.coaching import plan_keep_warm, plan_reach_nudge
+from domain.weekdays import is_networking_day
 
-BATCH = 500
+BATCH = 1000
+WEEK = 7
+STATUS = {
+    Outcome.SEND: OutboxStatus.PENDING,
+    Outcome.ALREADY_DONE: OutboxStatus.SKIPPED,
+    Outcome.TOO_LATE: OutboxStatus.MISSED,
+}
 
 
-async def plan_checkin_prompts(session: AsyncSession, now: datetime) -> int:
-    """Queue the prompts that are due; returns how many will be sent."""
+async def plan_due(session: AsyncSession, now: datetime, batch: int = BATCH) -> int:
+    """Plan for every user whose wake-up has come; returns how many messages will be sent."""
     queued = 0
     while True:
-        users = await due_users(session, now, BATCH)
-        for user in users:
-            queued += await _plan(session, user, now)
+        users = await planning_db.claim_due(session, now, batch)
+        if users:
+            queued += await plan_batch(session, users, now)
         await session.commit()
-        if len(users) < BATCH:
+        if len(users) < batch:
             return queued
 
 
-async def _plan(session: AsyncSession, user: User, now: datetime) -> int:
-    assert user.next_checkin_at is not None
-    due = user.next_checkin_at
-    tz = get_zone(user.timezone)
-    day = local_date(due, tz)
-    deadline = prompt_deadline(due, tz)
-    if await has_checkin_on(session, user.id, day):
-        status = OutboxStatus.SKIPPED  # they already checked in today: no prompt needed
-    elif now > deadline:
-        status = OutboxStatus.MISSED  # the bot was down too long; a late prompt would be noise
-    else:
-        status = OutboxStatus.PENDING
-    if now <= deadline:  # nudges that ride along with the check-in, never late
-        await plan_keep_warm(session, user, day, due, deadline, now)
-        await plan_reach_nudge(session, user, day, due, deadline, now)
-    inserted = await enqueue(
-        session,
+async def plan_batch(session: AsyncSession, users: Sequence[User], now: datetime) -> int:
+    """Load, plan, render and write one batch; returns how many new messages will be sent."""
+    zones = {user.id: get_zone(user.timezone) for user in users}
+    todays = {user.id: local_date(now, zones[user.id]) for user in users}
+    since = min(todays.values()) - timedelta(days=TOUCH_WINDOW_DAYS)
+    batch = await planning_db.load(session, list(zones), now, since, max(todays.values()))
+    reviewing = {user.id: day for user in users if (day := _review_day(user, zones, now))}
+    weeks = await _weeks(session, users, reviewing, batch, zones, now) if reviewing else {}
+    views = [_view(user, zones[user.id], batch, weeks) for user in users]
+    plans = [plan(view, now) for view in views]
+    return await _write(session, users, views, plans, batch, now)
+
+
+def _review_day(user: User, zones: dict[int, Any], now: datetime) -> date | None:
+    """The local day of the daily moment, when it is due now and falls on the review day."""
+    due = user.next_daily_at
+    if due is None or due > now:
+        return None
+    day = local_date(due, zones[user.id])
+    return day if day.weekday() == user.review_day else None
+
+
+def _view(user: User, tz: Any, batch: planning_db.Batch, weeks: dict[int, Any]) -> UserView:
+    quiet = (
+        QuietHours(user.quiet_start, user.quiet_end)
+        if user.quiet_start and user.quiet_end
+        else None
+    )
+    reengagement = (
+        Reengagement(user.reengage_since, user.reengaged_at or user.reengage_since)
+        if user.reengage_since
+        else None
+    )
+    week, week_paused = weeks.get(user.id, (None, False))
+    return UserView(
         user_id=user.id,
-        chat_id=user.chat_id,
-        kind=NudgeKind.CHECKIN,
-        key=f"{NudgeKind.CHECKIN}:{user.id}:{day.isoformat()}",
-        payload=prompt_payload(user, day),
-        due_at=due,
-        expires_at=deadline,
-        now=now,
-        status=status,
+        first_name=user.first_name,
+        zone=user.timezone,
+        tz=tz,
+        checkin_time=user.checkin_time,
+        networking_days=user.networking_days,
+        review_day=user.review_day,
+        quiet=quiet,
+        next_daily_at=user.next_daily_at,
+        last_active_at=user.last_active_at,
+        reengagement=reengagement,
+        kinds=batch.kinds.get(user.id, {}),
+        pause=batch.pauses.get(user.id),
+        checkin_days=frozenset(batch.checkin_days.get(user.id, ())),
+        followups_due=tuple(batch.followups_due.get(user.id, ())),
+        next_followup_at=batch.next_followup_at.get(user.id),
+        keep_warm=tuple(batch.keep_warm.get(user.id, ())),
+        touches=tuple(batch.touches.get(user.id, ())),
+        week=week,
+        week_paused=week_paused,
     )
-    user.next_checkin_at = next_occurrence(
-        max(due, now), tz, user.checkin_time, user.networking_days
-    )
-    return int(inserted and status == OutboxStatus.PENDING)
 
 
-def prompt_payload(user: User, day: date) -> dict[str, Any]:
-    text = present.prompt(
-        user.first_name, day, at=user.checkin_time, zone=user.timezone, days=user.networking_days
+async def _weeks(
+    session: AsyncSession,
+    users: Sequence[User],
+    reviewing: dict[int, date],
+    batch: planning_db.Batch,
+    zones: dict[int, Any],
+    now: datetime,
+) -> dict[int, tuple[WeekFacts, bool]]:
+    """The week in numbers for each user whose review is due (three more queries)."""
+    first = min(reviewing.values()) - timedelta(days=WEEK - 1)
+    week_since = min(resolve_local(first, time(0), zones[uid]) for uid in reviewing)
+    counts = await planning_db.load_week(
+        session, list(reviewing), now, week_since, first, first - timedelta(days=WARM_WINDOW_DAYS)
     )
-    return {"text": text, "reply_markup": keyboards.start_checkin().to_dict()}
+    facts = {}
+    for user in users:
+        day = reviewing.get(user.id)
+        if day is None:
+            continue
+        start = day - timedelta(days=WEEK - 1)
+        tz = zones[user.id]
+        paused = paused_days(counts.pauses.get(user.id, []), start, day)
+        days = [start + timedelta(days=i) for i in range(WEEK)]
+        touches = [t for t in batch.touches.get(user.id, ()) if start <= t.day <= day]
+        summary = summarize_network(touches)
+        live = sum(t.channel in (Channel.IN_PERSON, Channel.CALL) for t in touches)
+        warm_since = day - timedelta(days=WARM_WINDOW_DAYS - 1)
+        week = WeekFacts(
+            checkins=sum(d in batch.done_days.get(user.id, ()) for d in days),
+            networking_days=sum(
+                is_networking_day(user.networking_days, d) and d not in paused for d in days
+            ),
+            reached=summary.tiers,
+            gives=summary.gives,
+            asks=summary.asks,
+            followups_done=sum(
+                local_date(at, tz) >= start for at in counts.done_at.get(user.id, ())
+            ),
+            followups_overdue=counts.overdue.get(user.id, 0),
+            live=live,
+            with_channel=summary.with_channel,
+            warm=sum(last >= warm_since for last in counts.warm_last[user.id]),
+        )
+        facts[user.id] = (week, len(paused) == WEEK)
+    return facts
+
+
+async def _write(
+    session: AsyncSession,
+    users: Sequence[User],
+    views: list[UserView],
+    plans: list[UserPlan],
+    batch: planning_db.Batch,
+    now: datetime,
+) -> int:
+    by_id = {user.id: user for user in users}
+    rows = []
+    for view, result in zip(views, plans, strict=True):
+        user = by_id[view.user_id]
+        for message in result.messages:
+            rows.append(
+                {
+                    "user_id": user.id,
+                    "chat_id": user.chat_id,
+                    "nudge_kind": message.kind,
+                    "dedupe_key": message.key,
+                    "payload": render(message, view),
+                    "status": STATUS[message.outcome],
+                    "due_at": message.due_at,
+                    "not_before": message.send_at,
+                    "expires_at": message.expires_at,
+                    "attempts": 0,
+                    "created_at": now,
+                }
+            )
+    existing = await _existing_keys(session, [row["dedupe_key"] for row in rows])
+    new = [row for row in rows if row["dedupe_key"] not in existing]
+    await planning_db.insert_outbox(session, new)
+    await planning_db.update_users(session, [_user_row(by_id[p.user_id], p) for p in plans])
+    await planning_db.update_followups(
+        session,
+        [
+            {
+                "id": change.followup_id,
+                "nudges_sent": change.nudges_sent,
+                "next_nudge_at": change.next_nudge_at,
+                "at_chosen_time": False,
+            }
+            for result in plans
+            for change in result.followups
+        ],
+    )
+    await planning_db.mark_keep_warm_nudged(
+        session, [cid for result in plans for cid in result.keep_warm_nudged]
+    )
+    await planning_db.save_kinds(
+        session,
+        [
+            {
+                "user_id": result.user_id,
+                "kind": kind,
+                "last_due_at": state.last_due_at,
+                "ignored": state.ignored,
+            }
+            for result in plans
+            for kind, state in result.kinds.items()
+        ],
+    )
+    welcomed = [batch.pause_ids[p.user_id] for p in plans if p.pause_welcomed]
+    await planning_db.mark_welcomed(session, welcomed, now)
+    return sum(row["status"] == OutboxStatus.PENDING for row in new)
+
+
+def _user_row(user: User, result: UserPlan) -> dict[str, Any]:
+    last = result.last_nudged_at
+    if user.last_nudged_at is not None and (last is None or user.last_nudged_at > last):
+        last = user.last_nudged_at
+    reengagement = result.reengagement
+    return {
+        "id": user.id,
+        "next_daily_at": result.next_daily_at,
+        "wake_at": result.wake_at,
+        "last_nudged_at": last,
+        "reengage_since": reengagement.since if reengagement else None,
+        "reengaged_at": reengagement.last_at if reengagement else None,
+    }
+
+
+async def _existing_keys(session: AsyncSession, keys: list[str]) -> set[str]:
+    if not keys:
+        return set()
+    query = select(OutboxMessage.dedupe_key).where(OutboxMessage.dedupe_key.in_(keys))
+    return set((await session.scalars(query)).all())

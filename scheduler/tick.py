@@ -10,8 +10,7 @@ from telegram.ext import Application
 
 from bot.runtime import BotContext, MarathonApplication
 from scheduler.dispatcher import DispatchReport, dispatch_outbox
-from scheduler.followup_nudges import plan_followup_nudges
-from scheduler.planner import plan_checkin_prompts
+from scheduler.planner import plan_due
 
 log = logging.getLogger(__name__)
 JOB_NAME = "scheduler-tick"
@@ -28,8 +27,7 @@ async def run_tick(app: MarathonApplication) -> TickReport:
     services = app.services
     async with services.sessions() as session:
         now = services.clock.now()
-        planned = await plan_checkin_prompts(session, now)
-        planned += await plan_followup_nudges(session, now)
+        planned = await plan_due(session, now)
         dispatched = await dispatch_outbox(session, app.bot, services.clock)
     if planned or dispatched.sent or dispatched.failed:
         log.info("tick: planned %d, %s", planned, dispatched)

@@ -10,7 +10,14 @@ from db import checkins as checkins_db
 from db import contacts as contacts_db
 from db.models import CheckIn, User
 from domain.channels import channel_after
-from domain.checkins import AnswerType, CheckinStatus, Question, question_at, says_nothing
+from domain.checkins import (
+    QUESTIONS,
+    AnswerType,
+    CheckinStatus,
+    Question,
+    question_at,
+    says_nothing,
+)
 from domain.coaching import is_vague_ask
 from domain.contacts import ContactSource, InteractionKind, split_names
 from domain.followups import FollowupRequest, parse_followup
@@ -90,6 +97,18 @@ async def answer(
     summary = await stats.streaks(session, user, now)
     vague = is_vague_ask(answers.get(Question.ASK) or "")
     return Completed(answers, summary.current_streak, effects, vague)
+
+
+async def quick(session: AsyncSession, user: User, now: datetime) -> bool:
+    """Log a check-in for today in one tap (no answers: a quiet day still counts); False if
+    the user already has one today."""
+    today = users.today(user, now)
+    if await checkins_db.has_checkin_on(session, user.id, today):
+        return False
+    checkin = await checkins_db.start_checkin(session, user.id, today, now)
+    checkin.step = len(QUESTIONS)
+    checkin.status, checkin.completed_at = CheckinStatus.DONE, now
+    return True
 
 
 def cancel(checkin: CheckIn) -> None:

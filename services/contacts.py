@@ -123,11 +123,13 @@ async def card(session: AsyncSession, contact: Contact, history: int) -> Card:
 
 def set_tier(contact: Contact, tier: Tier) -> None:
     contact.tier = tier
+    contacts_db.refresh_keep_warm(contact)
 
 
 def set_interval(contact: Contact, days: int) -> None:
     """Days between keep-in-touch nudges; 0 switches them off for this contact."""
     contact.keep_in_touch_days = days
+    contacts_db.refresh_keep_warm(contact)
 
 
 def set_company(contact: Contact, text: str) -> None:

@@ -66,6 +66,7 @@ async def add(
         due_at=due_instant(user, request),
         now=now,
     )
+    users.wake(user, followup.next_nudge_at)
     unanswered = await followups_db.count_since_reply(session, resolved.contact.id)
     return NewFollowup(followup, resolved, unanswered)
 
@@ -93,6 +94,8 @@ async def act(
     elif act in SNOOZES:
         followup.due_at = followup.next_nudge_at = now + SNOOZES[act]
         followup.nudges_sent = 0
+        followup.at_chosen_time = False  # a snooze is not a time the user picked
+        users.wake(user, followup.next_nudge_at)
     else:
         followup.next_nudge_at = None
         rest = act == FollowupAct.REST

@@ -11,7 +11,7 @@ from db import followups as followups_db
 from db.models import User
 from domain.coaching import WARM_WINDOW_DAYS, warm_relationships
 from domain.stats import NetworkSummary, Summary, summarize, summarize_network
-from services import users
+from services import pauses, users
 
 # A follow-up done by the end of the day after it was due counts as on time.
 ON_TIME_GRACE = timedelta(days=1)
@@ -36,7 +36,9 @@ class NetworkView:
 
 async def streaks(session: AsyncSession, user: User, now: datetime) -> Summary:
     dates = await checkins_db.completed_dates(session, user.id)
-    return summarize(dates, user.networking_days, users.today(user, now))
+    today = users.today(user, now)
+    paused = await pauses.days(session, user, min(dates, default=today), today)
+    return summarize(dates, user.networking_days, today, paused)
 
 
 async def network(session: AsyncSession, user: User, now: datetime) -> NetworkView:

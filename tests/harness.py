@@ -5,7 +5,7 @@ polling, start) but with a `ManualClock`, so a test moves time instead of sleepi
 the scheduler tick itself instead of waiting for APScheduler.
 """
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -45,14 +45,25 @@ def make_settings(emulator: BotAPIEmulator, database_url: str, **overrides: Any)
 
 
 class RunningBot:
-    def __init__(self, emulator: BotAPIEmulator, settings: Settings, clock: ManualClock) -> None:
+    """The bot under test. Its own scheduler tick is off unless `tick=True`: tests move the
+    clock and call `tick()` themselves, so no background tick can take a message first."""
+
+    def __init__(
+        self,
+        emulator: BotAPIEmulator,
+        settings: Settings,
+        clock: ManualClock,
+        *,
+        tick: bool = False,
+    ) -> None:
         self.emulator = emulator
         self.settings = settings
         self.clock = clock
+        self.own_tick = tick
         self.app: MarathonApplication | None = None
 
     async def start(self) -> None:
-        app = build_application(self.settings, self.clock)
+        app = build_application(self.settings, self.clock, tick=self.own_tick)
         await app.initialize()
         if app.post_init:
             await app.post_init(app)
@@ -150,3 +161,8 @@ async def complete_checkin(chat: Chat) -> JSON:
     for answer in ANSWERS:
         await chat.say(answer)
     return await chat.say("Sally on Friday: coffee")
+
+
+def one_of(text: str, variants: Sequence[str], **values: object) -> bool:
+    """Whether `text` starts with one of a message's variants (the day picks which)."""
+    return any(text.startswith(variant.format(**values)) for variant in variants)

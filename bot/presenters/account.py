@@ -5,7 +5,7 @@ from datetime import datetime
 from bot import texts
 from bot.presenters.common import describe_when, plural, schedule_line
 from db.models import User
-from domain.schedule import local_now
+from domain.schedule import local_now, next_occurrence
 from domain.timeofday import format_time
 from domain.timezones import get_zone, is_fixed_offset
 
@@ -18,7 +18,11 @@ def schedule(template: str, user: User, now: datetime) -> str:
         zone=user.timezone,
         days=user.networking_days,
         name=user.first_name or texts.NAME_FALLBACK,
-        next=describe_when(user.next_checkin_at, user.timezone, now),
+        next=describe_when(
+            next_occurrence(now, get_zone(user.timezone), user.checkin_time, user.networking_days),
+            user.timezone,
+            now,
+        ),
     )
 
 

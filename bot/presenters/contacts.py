@@ -5,6 +5,7 @@ from datetime import date
 from bot import texts
 from bot.presenters.common import relative_day
 from db.models import Contact
+from domain.coaching import KeepWarmCandidate
 from domain.contacts import effective_interval
 from services.contacts import Card, RankedPage
 
@@ -62,17 +63,18 @@ def listing(page: RankedPage, today: date) -> str:
     return "\n".join(lines)
 
 
-def keep_warm(contacts: list[Contact], today: date) -> str:
-    lines = []
-    for contact in contacts:
-        last = contact.last_interaction_on
-        ago = relative_day(last, today) if last else texts.NEVER
-        tier = tier_label(contact)
+def keep_warm_person(person: KeepWarmCandidate, today: date) -> str:
+    """ "Sally (insider, last talked 2 months ago)" in a keep-warm nudge."""
+    tier = texts.TIER_LABELS[person.tier] if person.tier else None
+    last = person.last_interaction_on
+    if last is None:
         if tier:
-            lines.append(texts.KEEP_WARM_LINE_TIER.format(name=contact.name, tier=tier, ago=ago))
-        else:
-            lines.append(texts.KEEP_WARM_LINE.format(name=contact.name, ago=ago))
-    return f"{texts.KEEP_WARM.format(lines=chr(10).join(lines))}\n\n{texts.KEEP_WARM_WHY}"
+            return texts.KEEP_WARM_PERSON_NEW_TIER.format(name=person.name, tier=tier)
+        return texts.KEEP_WARM_PERSON_NEW.format(name=person.name)
+    ago = relative_day(last, today)
+    if tier:
+        return texts.KEEP_WARM_PERSON_TIER.format(name=person.name, tier=tier, ago=ago)
+    return texts.KEEP_WARM_PERSON.format(name=person.name, ago=ago)
 
 
 def give_first(name: str, seed: int) -> str:

@@ -1,12 +1,13 @@
 """Follow-ups as the user reads them: confirmations, nudges and the /followups list."""
 
 from collections.abc import Sequence
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 
 from bot import texts
-from bot.presenters.common import day_and_month, relative_day
+from bot.presenters.common import day_and_month, pick, relative_day
 from db.models import Contact, Followup
 from domain.followups import MAX_REMINDERS, FollowupAct
+from domain.planning import FollowupNudge
 from domain.schedule import local_date
 
 LIST_NOTE_LIMIT = 80
@@ -29,22 +30,24 @@ def changed(act: FollowupAct, name: str, when: str) -> str:
     return texts.FOLLOWUP_DROPPED.format(name=name)
 
 
-def nudge(followup: Followup, contact: Contact, number: int, today: date) -> str:
-    """Nudge `number` (0: the first, at the due time) about an open follow-up, with why."""
+def nudge(nudge: FollowupNudge) -> str:
+    """A follow-up nudge (0: the first, at the due time), with one line saying why it came."""
+    due = nudge.followup
     last = (
-        texts.LAST_TALKED.format(ago=relative_day(contact.last_interaction_on, today))
-        if contact.last_interaction_on
+        texts.LAST_TALKED.format(ago=relative_day(due.contact_last_interaction_on, nudge.today))
+        if due.contact_last_interaction_on
         else texts.NEVER_TALKED
     )
-    name, note = contact.name, followup.note
-    if is_last_nudge(number):
-        template = texts.NUDGE_REST_NOTE if note else texts.NUDGE_REST
-    elif number == 0:
-        template = texts.NUDGE_FIRST_NOTE if note else texts.NUDGE_FIRST
+    if is_last_nudge(nudge.number):
+        variants = texts.NUDGE_REST
+    elif nudge.number == 0:
+        variants = texts.NUDGE_FIRST
     else:
-        template = texts.NUDGE_AGAIN_NOTE if note else texts.NUDGE_AGAIN
-    text = template.format(name=name, note=note, last=last)
-    why = texts.NUDGE_WHY.format(set_on=day_and_month(followup.created_at.date()))
+        variants = texts.NUDGE_AGAIN
+    plain, with_note = pick(variants, nudge.today)
+    template = with_note if due.note else plain
+    text = template.format(name=due.contact_name, note=due.note, last=last)
+    why = texts.NUDGE_WHY.format(set_on=day_and_month(due.created_at.date()))
     return f"{text}\n\n{why}"
 
 

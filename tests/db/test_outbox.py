@@ -12,7 +12,7 @@ from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
 from db.models import OutboxMessage, User
 from db.outbox import SENDING_LEASE, claim_due, enqueue, expire_stale
-from db.users import due_users
+from db.planning import claim_due as claim_due_users
 from domain.weekdays import MON_FRI
 from services.users import create as create_user
 from tests.harness import both_backends
@@ -111,14 +111,19 @@ async def test_expiry_and_interrupted_sends(sessions: async_sessionmaker[AsyncSe
     assert statuses == {"in-flight": "failed", "stale": "expired", "fresh": "pending"}
 
 
-async def test_due_users_uses_utc_instants(sessions: async_sessionmaker[AsyncSession]) -> None:
+async def test_claim_due_wakes_users_by_utc_instant(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
     async with sessions() as session:
         early = await add_user(session, 1, time(9))  # 08:00 UTC in March (CET)
-        late = await add_user(session, 2, time(11))  # 10:00 UTC
+        late = await add_user(session, 2, time(11))
         inactive = await add_user(session, 3, time(9))
         inactive.active = False
+        assert early.next_daily_at == datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+        early.wake_at = inactive.wake_at = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+        late.wake_at = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
         await session.commit()
-        assert early.next_checkin_at == datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
-        due = await due_users(session, NOW, limit=10)
-    assert [u.id for u in due] == [early.id]
-    assert late.next_checkin_at == datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
+        due = await claim_due_users(session, NOW, limit=10)
+        assert [u.id for u in due] == [early.id]
+        later = await claim_due_users(session, NOW + timedelta(hours=2), limit=10)
+    assert [u.id for u in later] == [early.id, late.id]  # earliest first

@@ -2,9 +2,18 @@
 
 from datetime import UTC, date, datetime
 
+from bot import texts
 from db.models import Contact, Followup, Interaction, OutboxMessage
 from tests.clock import ManualClock
-from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_data, button_labels
+from tests.harness import (
+    USER_ID,
+    Chat,
+    RunningBot,
+    both_backends,
+    button_data,
+    button_labels,
+    one_of,
+)
 
 
 async def contacts_by_name(bot: RunningBot) -> dict[str, Contact]:
@@ -206,21 +215,17 @@ async def test_keep_warm_nudge_once_at_checkin_time(
     await bot.tick()  # the schedule catches up after a month without ticks
     clock.set(datetime(2026, 2, 4, 18, 0, tzinfo=UTC))  # check-in time
     await bot.tick()
-    nudges = [m for m in chat.emulator.messages_to(USER_ID) if "worth a hello" in m["text"]]
+    nudges = [m for m in chat.emulator.messages_to(USER_ID) if "keep-in-touch" in m["text"]]
     assert len(nudges) == 1
-    assert nudges[0]["text"].startswith(
-        "A few people worth a hello:\n"
-        "• Ann (decision-maker), last talked never\n"
-        "• Ben (decision-maker), last talked never\n"
-        "• Cat (decision-maker), last talked never"
-    )
-    assert "keep-in-touch interval" in nudges[0]["text"]
+    people = ", ".join(f"{name} (decision-maker, not talked yet)" for name in ("Ann", "Ben", "Cat"))
+    assert one_of(nudges[0]["text"], texts.KEEP_WARM, people=people)
+    assert button_labels(nudges[0]) == ["🔕 No more keep-warm nudges"]
     clock.set(datetime(2026, 2, 5, 18, 0, tzinfo=UTC))
     await bot.tick()
-    nudges = [m for m in chat.emulator.messages_to(USER_ID) if "worth a hello" in m["text"]]
+    nudges = [m for m in chat.emulator.messages_to(USER_ID) if "keep-in-touch" in m["text"]]
     assert len(nudges) == 2 and "Dan" in nudges[1]["text"]  # Dan, once; the others not again
     assert "Ann" not in nudges[1]["text"]
-    rows = await bot.rows(OutboxMessage, OutboxMessage.nudge_kind == "keepwarm")
+    rows = await bot.rows(OutboxMessage, OutboxMessage.nudge_kind == "coaching")
     assert len(rows) == 2
 
 

@@ -17,7 +17,16 @@ from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, T
 from bot import texts
 from bot.presenters.account import forget_question
 from db import userdata
-from db.models import Base, CheckIn, Contact, Followup, Interaction, OutboxMessage
+from db.models import (
+    Base,
+    CheckIn,
+    Contact,
+    Followup,
+    Interaction,
+    NudgeState,
+    OutboxMessage,
+    Pause,
+)
 from domain.export import TableRows, build_export
 from tests.clock import ManualClock
 from tests.emulator import JSON
@@ -91,6 +100,14 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
                     note=f"Send {contact_name} the article",
                     due_at=now + timedelta(days=3),
                     next_nudge_at=now + timedelta(days=3),
+                    created_at=now,
+                ),
+                NudgeState(user_id=chat.user_id, kind="reach", enabled=False, ignored=0),
+                Pause(
+                    user_id=chat.user_id,
+                    starts_on=checkin.local_date - timedelta(days=20),
+                    ends_on=checkin.local_date - timedelta(days=10),
+                    welcomed_at=now,
                     created_at=now,
                 ),
                 OutboxMessage(
@@ -211,7 +228,10 @@ async def test_export_holds_everything_of_the_user_and_nothing_else(
     assert list(data["tables"]) == [t.name for t in Base.metadata.sorted_tables]
     for table in Base.metadata.sorted_tables:
         exported = data["tables"][table.name]
-        assert [row["id"] for row in exported] == [row["id"] for row in mine[table.name]]
+        key = [column.name for column in table.primary_key.columns]
+        assert [[row[k] for k in key] for row in exported] == [
+            [row[k] for k in key] for row in mine[table.name]
+        ]
         assert all(row.get("user_id", USER_ID) == USER_ID for row in exported)
         assert all(set(row) == {c.name for c in table.columns} for row in exported)
     (user,) = data["tables"]["users"]

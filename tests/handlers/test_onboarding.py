@@ -41,7 +41,7 @@ async def test_start_walks_through_timezone_and_time_then_offers_a_first_checkin
 
     user = await user_row(bot)
     assert (user.timezone, user.checkin_time, user.awaiting) == ("Europe/Berlin", time(21), None)
-    assert user.next_checkin_at == datetime(2026, 1, 5, 20, 0, tzinfo=UTC)
+    assert user.next_daily_at == datetime(2026, 1, 5, 20, 0, tzinfo=UTC)
 
     first_question = await chat.tap(done, "Start my first check-in")
     assert first_question["text"].startswith("1/4 · Who did you connect with today?")

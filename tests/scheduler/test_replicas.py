@@ -38,7 +38,7 @@ async def test_replicas_ticking_together_send_each_prompt_once(
     bot: RunningBot, emulator: BotAPIEmulator, database_url: str, clock: ManualClock
 ) -> None:
     ids = await add_users(bot, emulator, 60)
-    replica = build_application(make_settings(emulator, database_url), clock)
+    replica = build_application(make_settings(emulator, database_url), clock, tick=False)
     await replica.initialize()
     try:
         clock.set(MORNING)
@@ -64,7 +64,7 @@ async def test_the_job_queue_drives_the_tick(
     emulator: BotAPIEmulator, database_url: str, clock: ManualClock
 ) -> None:
     settings = make_settings(emulator, database_url, scheduler_tick_seconds=0.2)
-    bot = RunningBot(emulator, settings, clock)
+    bot = RunningBot(emulator, settings, clock, tick=True)
     await bot.start()
     try:
         assert bot.app is not None and bot.app.job_queue is not None

@@ -35,7 +35,7 @@ async def test_prompt_arrives_at_local_time_once(
     prompt = await chat.reply()
     assert "check-in" in prompt["text"].lower()
     assert "(You chose 18:00 on Mon–Fri." in prompt["text"]
-    assert button_labels(prompt) == ["Start check-in"]
+    assert button_labels(prompt) == ["Start check-in", "🔕 No more daily check-in prompts"]
 
     await bot.tick()
     await bot.restart()
@@ -44,7 +44,7 @@ async def test_prompt_arrives_at_local_time_once(
     (row,) = await bot.rows(OutboxMessage)
     assert (row.status, row.dedupe_key) == ("sent", f"checkin:{USER_ID}:2026-01-05")
     (user,) = await bot.rows(User)
-    assert user.next_checkin_at == datetime(2026, 1, 6, 17, 0, tzinfo=UTC)
+    assert user.next_daily_at == datetime(2026, 1, 6, 17, 0, tzinfo=UTC)
 
     question = await chat.tap(prompt, "Start check-in")
     assert question["text"].startswith("1/4 ·")
@@ -65,7 +65,7 @@ async def test_no_prompt_on_weekends_or_after_a_checkin(
     await bot.tick()
     assert prompts(chat) == []
     (user,) = await bot.rows(User)
-    assert user.next_checkin_at == datetime(2026, 1, 12, 17, 0, tzinfo=UTC)  # Monday
+    assert user.next_daily_at == datetime(2026, 1, 11, 17, 0, tzinfo=UTC)  # every day
 
 
 async def test_after_downtime_a_late_prompt_is_sent_once_and_a_stale_one_is_missed(
@@ -86,7 +86,7 @@ async def test_after_downtime_a_late_prompt_is_sent_once_and_a_stale_one_is_miss
     rows = await bot.rows(OutboxMessage, OutboxMessage.dedupe_key.like("%2026-01-06"))
     assert [r.status for r in rows] == ["missed"]
     (user,) = await bot.rows(User)
-    assert user.next_checkin_at == datetime(2026, 1, 7, 17, 0, tzinfo=UTC)
+    assert user.next_daily_at == datetime(2026, 1, 7, 17, 0, tzinfo=UTC)
 
 
 async def test_flood_control_waits_retry_after(
@@ -159,7 +159,7 @@ async def test_blocked_user_stops_getting_sends_until_they_write(
     await chat.say("/stats")  # they came back
     (user,) = await bot.rows(User)
     assert user.active is True
-    assert user.next_checkin_at == datetime(2026, 1, 7, 17, 0, tzinfo=UTC)
+    assert user.next_daily_at == datetime(2026, 1, 7, 17, 0, tzinfo=UTC)
     clock.set(datetime(2026, 1, 7, 17, 0, tzinfo=UTC))
     assert (await bot.tick()).dispatched.sent == 1
 

@@ -1,0 +1,131 @@
+"""What every automatic message says, and its buttons: the planner's outbox payloads.
+
+Each nudge ends with one line saying why it came and a small button that switches its kind off
+(the welcome back after a pause is an answer to the user's own pause, not a nudge).
+"""
+
+from typing import Any
+
+from bot import callbacks, keyboards, texts
+from bot.keyboards import Row
+from bot.presenters import checkins, contacts, followups
+from bot.presenters.common import describe_when, pick, plural
+from domain.nudges import NudgeKind
+from domain.planning import (
+    Coaching,
+    CoachingPart,
+    FollowupNudge,
+    GiveFirst,
+    KeepWarm,
+    OnlineOnly,
+    Outgoing,
+    Prompt,
+    Reach,
+    Reengage,
+    Review,
+    UserView,
+    WelcomeBack,
+)
+from domain.schedule import next_occurrence
+
+PART_KINDS = {
+    KeepWarm: NudgeKind.KEEP_WARM,
+    Reach: NudgeKind.REACH,
+    GiveFirst: NudgeKind.GIVE_FIRST,
+    OnlineOnly: NudgeKind.ONLINE_ONLY,
+}
+
+
+def render(message: Outgoing, view: UserView) -> dict[str, Any]:
+    """The outbox payload: {"text": …, "reply_markup": {…}}."""
+    text, rows = _content(message, view)
+    payload: dict[str, Any] = {"text": text}
+    if rows:
+        payload["reply_markup"] = keyboards.as_payload(rows)
+    return payload
+
+
+def _content(message: Outgoing, view: UserView) -> tuple[str, list[Row]]:
+    content = message.content
+    name = view.first_name or texts.NAME_FALLBACK
+    if isinstance(content, Prompt):
+        text = checkins.prompt(
+            view.first_name,
+            content.day,
+            at=view.checkin_time,
+            zone=view.zone,
+            days=view.networking_days,
+        )
+        if content.welcome_back:
+            text = f"{pick(texts.WELCOME_BACK_LINES, content.day).format(name=name)}\n{text}"
+        start = [(texts.START_CHECKIN_BUTTON, callbacks.StartCheckin())]
+        return text, [start, keyboards.kind_off(NudgeKind.CHECKIN)]
+    if isinstance(content, FollowupNudge):
+        rows = keyboards.followup_nudge(
+            content.followup.followup_id, last=followups.is_last_nudge(content.number)
+        )
+        return followups.nudge(content), [*rows, keyboards.kind_off(NudgeKind.FOLLOWUP)]
+    if isinstance(content, Coaching):
+        parts = [_part(part, content) for part in content.parts]
+        rows = [keyboards.kind_off(PART_KINDS[type(part)]) for part in content.parts]
+        return "\n\n".join(parts), rows
+    if isinstance(content, Review):
+        return _review(content, view), [keyboards.kind_off(NudgeKind.WEEKLY_REVIEW)]
+    if isinstance(content, Reengage):
+        variants = texts.REENGAGE_FIRST if content.number == 0 else texts.REENGAGE_AGAIN
+        text = f"{pick(variants, content.day).format(name=name)}\n\n{texts.REENGAGE_WHY}"
+        return text, [*keyboards.way_back(), keyboards.kind_off(NudgeKind.REENGAGE)]
+    assert isinstance(content, WelcomeBack)
+    upcoming = next_occurrence(message.due_at, view.tz, view.checkin_time, view.networking_days)
+    when = describe_when(upcoming, view.zone, message.due_at)
+    text = pick(texts.WELCOME_BACK_ALONE, content.day).format(name=name, next=when)
+    return f"{text}\n\n{texts.WELCOME_BACK_WHY}", []
+
+
+def _part(part: CoachingPart, coaching: Coaching) -> str:
+    """One coaching nudge in the combined message: at most three lines, then why."""
+    day = coaching.day
+    if isinstance(part, KeepWarm):
+        people = texts.LIST_SEPARATOR.join(contacts.keep_warm_person(p, day) for p in part.people)
+        return f"{pick(texts.KEEP_WARM, day).format(people=people)}\n{texts.KEEP_WARM_WHY}"
+    if isinstance(part, Reach):
+        why = texts.REACH_WHY.format(peers=plural(texts.TIER_COUNTS_PEERS, part.peers))
+        return f"{pick(texts.REACH, day)}\n{why}"
+    if isinstance(part, GiveFirst):
+        why = texts.GIVE_FIRST_WHY.format(
+            asks=plural(texts.ASKS, part.asks), gives=plural(texts.GIVES, part.gives)
+        )
+        return f"{pick(texts.GIVE_FIRST_NUDGE, day)}\n{why}"
+    why = texts.ONLINE_ONLY_WHY.format(interactions=plural(texts.INTERACTIONS, part.interactions))
+    return f"{pick(texts.ONLINE_ONLY, day)}\n{why}"
+
+
+def _review(review: Review, view: UserView) -> str:
+    week = review.week
+    order = list(texts.TIER_COUNTS)
+    tiers = texts.LIST_SEPARATOR.join(
+        plural(texts.TIER_COUNTS[tier], count)
+        for tier, count in sorted(week.reached.items(), key=lambda item: order.index(item[0]))
+    )
+    live = (
+        texts.IN_PERSON_SHARE.format(
+            percent=round(100 * week.live / week.with_channel), total=week.with_channel
+        )
+        if week.with_channel
+        else texts.NONE_YET
+    )
+    text = texts.REVIEW.format(
+        title=pick(texts.REVIEW_TITLES, review.day),
+        checkins=week.checkins,
+        days=week.networking_days,
+        tiers=tiers or texts.NOBODY_YET,
+        gives=week.gives,
+        asks=week.asks,
+        done=week.followups_done,
+        overdue=week.followups_overdue,
+        live=live,
+        warm=week.warm,
+        focus=texts.FOCUS[review.focus],
+    )
+    why = texts.REVIEW_WHY.format(weekday=texts.WEEKDAYS[view.review_day])
+    return f"{text}\n\n{why}"

@@ -1,0 +1,268 @@
+"""What the planner reads and writes, a whole batch of users at a time.
+
+Every function runs a fixed number of statements for the batch, whatever its size: the planner
+never queries once per user. Rows come back grouped by user id.
+"""
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import (
+    CheckIn,
+    Contact,
+    Followup,
+    Interaction,
+    NudgeState,
+    OutboxMessage,
+    Pause,
+    User,
+)
+from domain.attention import KindState
+from domain.attention import Pause as PauseView
+from domain.checkins import CheckinStatus
+from domain.coaching import KeepWarmCandidate
+from domain.followups import FollowupStatus
+from domain.planning import FollowupDue
+from domain.stats import Touch
+
+
+async def claim_due(session: AsyncSession, now: datetime, limit: int) -> Sequence[User]:
+    """Active users whose wake-up has come, earliest first, locked so replicas share them."""
+    query = (
+        select(User)
+        .where(User.active.is_(True), User.wake_at <= now)
+        .order_by(User.wake_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    return (await session.scalars(query)).all()
+
+
+@dataclass
+class Batch:
+    """The rows the rules need for a batch of users, by user id."""
+
+    kinds: dict[int, dict[Any, KindState]] = field(default_factory=lambda: defaultdict(dict))
+    pauses: dict[int, PauseView] = field(default_factory=dict)
+    pause_ids: dict[int, int] = field(default_factory=dict)
+    checkin_days: dict[int, set[date]] = field(default_factory=lambda: defaultdict(set))
+    done_days: dict[int, set[date]] = field(default_factory=lambda: defaultdict(set))
+    followups_due: dict[int, list[FollowupDue]] = field(default_factory=lambda: defaultdict(list))
+    next_followup_at: dict[int, datetime] = field(default_factory=dict)
+    keep_warm: dict[int, list[KeepWarmCandidate]] = field(default_factory=lambda: defaultdict(list))
+    touches: dict[int, list[Touch]] = field(default_factory=lambda: defaultdict(list))
+
+
+async def load(
+    session: AsyncSession, user_ids: Collection[int], now: datetime, since: date, today: date
+) -> Batch:
+    """Everything but the weekly numbers: `since` is the earliest local day any rule looks at
+    (for any user of the batch), `today` the latest local today among them."""
+    batch = Batch()
+    ids = list(user_ids)
+    for row in await session.execute(select(NudgeState).where(NudgeState.user_id.in_(ids))):
+        state = row[0]
+        batch.kinds[state.user_id][state.kind] = KindState(
+            state.enabled, state.last_due_at, state.ignored
+        )
+    pauses = select(Pause).where(Pause.user_id.in_(ids), Pause.welcomed_at.is_(None))
+    for pause in (await session.scalars(pauses.order_by(Pause.starts_on))).all():
+        batch.pauses[pause.user_id] = PauseView(pause.starts_on, pause.ends_on)
+        batch.pause_ids[pause.user_id] = pause.id
+    checkins = select(CheckIn.user_id, CheckIn.local_date, CheckIn.status).where(
+        CheckIn.user_id.in_(ids),
+        CheckIn.local_date >= since,
+        CheckIn.status.in_((CheckinStatus.DONE, CheckinStatus.OPEN)),
+    )
+    for user_id, day, status in await session.execute(checkins):
+        batch.checkin_days[user_id].add(day)
+        if status == CheckinStatus.DONE:
+            batch.done_days[user_id].add(day)
+    due = (
+        select(Followup, Contact.name, Contact.last_interaction_on)
+        .join(Contact, Contact.id == Followup.contact_id)
+        .where(
+            Followup.user_id.in_(ids),
+            Followup.status == FollowupStatus.OPEN,
+            Followup.next_nudge_at <= now,
+        )
+        .order_by(Followup.next_nudge_at, Followup.id)
+        .with_for_update(of=Followup)
+    )
+    for followup, name, last in await session.execute(due):
+        batch.followups_due[followup.user_id].append(
+            FollowupDue(
+                followup_id=followup.id,
+                contact_name=name,
+                contact_last_interaction_on=last,
+                note=followup.note,
+                created_at=followup.created_at,
+                nudges_sent=followup.nudges_sent,
+                next_nudge_at=followup.next_nudge_at,
+                at_chosen_time=followup.at_chosen_time,
+            )
+        )
+    later = (
+        select(Followup.user_id, func.min(Followup.next_nudge_at))
+        .where(
+            Followup.user_id.in_(ids),
+            Followup.status == FollowupStatus.OPEN,
+            Followup.next_nudge_at > now,
+        )
+        .group_by(Followup.user_id)
+    )
+    batch.next_followup_at = {user_id: at for user_id, at in await session.execute(later)}
+    warm = select(
+        Contact.user_id,
+        Contact.id,
+        Contact.name,
+        Contact.tier,
+        Contact.last_interaction_on,
+        Contact.keep_warm_due_on,
+    ).where(Contact.user_id.in_(ids), Contact.keep_warm_due_on <= today)
+    for user_id, contact_id, name, tier, last, due_on in await session.execute(warm):
+        batch.keep_warm[user_id].append(KeepWarmCandidate(contact_id, name, tier, last, due_on))
+    for user_id, *touch in await session.execute(_touches(ids, since)):
+        batch.touches[user_id].append(Touch(*touch))
+    return batch
+
+
+def _touches(ids: list[int], since: date) -> Select[Any]:
+    """Interactions since `since`, with their contact's tier (for who was reached)."""
+    return (
+        select(
+            Interaction.user_id,
+            Interaction.contact_id,
+            Interaction.kind,
+            Interaction.happened_on,
+            Interaction.two_way,
+            Interaction.channel,
+            Contact.tier,
+        )
+        .outerjoin(Contact, Contact.id == Interaction.contact_id)
+        .where(Interaction.user_id.in_(ids), Interaction.happened_on >= since)
+    )
+
+
+@dataclass
+class WeekCounts:
+    """What the weekly review needs beyond `Batch`, for the users whose review is due."""
+
+    done_at: dict[int, list[datetime]] = field(default_factory=lambda: defaultdict(list))
+    overdue: dict[int, int] = field(default_factory=dict)
+    warm_last: dict[int, list[date]] = field(default_factory=lambda: defaultdict(list))
+    pauses: dict[int, list[PauseView]] = field(default_factory=lambda: defaultdict(list))
+
+
+async def load_week(
+    session: AsyncSession,
+    user_ids: Collection[int],
+    now: datetime,
+    week_since: datetime,
+    first_day: date,
+    warm_since: date,
+) -> WeekCounts:
+    """Follow-ups done since `week_since` (when) and overdue now (how many), the last two-way
+    day with each contact since `warm_since`, and the pauses that reach `first_day`."""
+    ids = list(user_ids)
+    counts = WeekCounts()
+    done = select(Followup.user_id, Followup.done_at).where(
+        Followup.user_id.in_(ids),
+        Followup.status == FollowupStatus.DONE,
+        Followup.done_at >= week_since,
+    )
+    for user_id, at in await session.execute(done):
+        counts.done_at[user_id].append(at)
+    overdue = (
+        select(Followup.user_id, func.count())
+        .where(
+            Followup.user_id.in_(ids),
+            Followup.status == FollowupStatus.OPEN,
+            Followup.due_at < now,
+        )
+        .group_by(Followup.user_id)
+    )
+    counts.overdue = {user_id: n for user_id, n in await session.execute(overdue)}
+    warm = (
+        select(Interaction.user_id, func.max(Interaction.happened_on))
+        .where(
+            Interaction.user_id.in_(ids),
+            Interaction.happened_on >= warm_since,
+            Interaction.two_way.is_(True),
+            Interaction.contact_id.is_not(None),
+        )
+        .group_by(Interaction.user_id, Interaction.contact_id)
+    )
+    for user_id, last in await session.execute(warm):
+        counts.warm_last[user_id].append(last)
+    pauses = select(Pause.user_id, Pause.starts_on, Pause.ends_on).where(
+        Pause.user_id.in_(ids), (Pause.ends_on.is_(None)) | (Pause.ends_on > first_day)
+    )
+    for user_id, starts_on, ends_on in await session.execute(pauses):
+        counts.pauses[user_id].append(PauseView(starts_on, ends_on))
+    return counts
+
+
+# --- writing a batch's plans ------------------------------------------------------------------
+
+
+async def insert_outbox(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Insert rows; one whose `dedupe_key` exists is skipped (planning twice is harmless)."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(OutboxMessage).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    await session.execute(statement, rows)
+
+
+async def update_users(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Each row: `id` and the columns to set."""
+    if rows:
+        await session.execute(update(User), rows)
+
+
+async def update_followups(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        await session.execute(update(Followup), rows)
+
+
+async def mark_keep_warm_nudged(session: AsyncSession, contact_ids: list[int]) -> None:
+    """Nudged once until the user talks to them again (an interaction sets a new due day)."""
+    if contact_ids:
+        await session.execute(
+            update(Contact).where(Contact.id.in_(contact_ids)).values(keep_warm_due_on=None)
+        )
+
+
+async def save_kinds(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    """Upsert (user_id, kind, last_due_at, ignored); a kind's on/off switch is left alone."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(NudgeState).values(enabled=True)
+    statement = statement.on_conflict_do_update(
+        index_elements=["user_id", "kind"],
+        set_={
+            "last_due_at": statement.excluded.last_due_at,
+            "ignored": statement.excluded.ignored,
+        },
+    )
+    await session.execute(statement, rows)
+
+
+async def mark_welcomed(session: AsyncSession, pause_ids: list[int], now: datetime) -> None:
+    if pause_ids:
+        await session.execute(
+            update(Pause)
+            .where(and_(Pause.id.in_(pause_ids), Pause.welcomed_at.is_(None)))
+            .values(welcomed_at=now)
+        )

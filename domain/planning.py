@@ -1,0 +1,416 @@
+"""Planning one user's automatic messages at one moment: pure, from a per-user view.
+
+The scheduler loads the views of a batch of users with a fixed number of queries, calls `plan`
+for each, renders the messages and writes them to the outbox in bulk. Two things wake a user:
+the daily moment (their check-in time, every day) and a follow-up whose nudge is due. At the
+daily moment the prompt (or a re-engagement message), the weekly review and the coaching nudges
+are decided; the attention policy (`domain.attention`) has the last word on each.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+
+from domain.attention import (
+    DORMANT_AFTER,
+    KindState,
+    Pause,
+    PromptStep,
+    QuietHours,
+    Reengagement,
+    backoff,
+    ignored_in_a_row,
+    may_nudge,
+    prompt_step,
+)
+from domain.coaching import (
+    REACH_WINDOW_DAYS,
+    KeepWarmCandidate,
+    asks_outweigh_gives,
+    keep_warm_picks,
+    online_only,
+    peers_only,
+)
+from domain.contacts import Tier
+from domain.followups import MAX_REMINDERS, REMINDER_GAPS
+from domain.nudges import NudgeKind
+from domain.review import Focus, WeekFacts, choose_focus
+from domain.schedule import local_date, next_occurrence, prompt_deadline, resolve_local
+from domain.stats import Touch, summarize_network
+from domain.weekdays import EVERY_DAY, is_networking_day
+
+# How far back the rules look at interactions (reach counts 14 days before today, inclusive).
+TOUCH_WINDOW_DAYS = REACH_WINDOW_DAYS
+
+
+@dataclass(frozen=True)
+class FollowupDue:
+    """An open follow-up whose next nudge has come."""
+
+    followup_id: int
+    contact_name: str
+    contact_last_interaction_on: date | None
+    note: str | None
+    created_at: datetime
+    nudges_sent: int
+    next_nudge_at: datetime
+    at_chosen_time: bool  # the next nudge is at a time the user chose (not a re-nudge or snooze)
+
+
+@dataclass(frozen=True)
+class UserView:
+    """Everything the rules need about one user, loaded for a whole batch at once."""
+
+    user_id: int
+    first_name: str
+    zone: str
+    tz: tzinfo
+    checkin_time: time
+    networking_days: int
+    review_day: int
+    quiet: QuietHours | None
+    next_daily_at: datetime | None
+    last_active_at: datetime | None
+    reengagement: Reengagement | None
+    kinds: Mapping[NudgeKind, KindState]
+    pause: Pause | None  # the latest pause the user was not welcomed back from yet
+    checkin_days: frozenset[date]  # recent local days with a done or running check-in
+    followups_due: tuple[FollowupDue, ...]
+    next_followup_at: datetime | None  # the earliest nudge of the follow-ups not due yet
+    keep_warm: tuple[KeepWarmCandidate, ...]  # contacts due for a keep-warm (or nearly)
+    touches: tuple[Touch, ...]  # interactions since TOUCH_WINDOW_DAYS ago
+    week: WeekFacts | None = None  # loaded when the weekly review may be due
+    week_paused: bool = False  # every day of the review's week was paused
+
+    def kind(self, kind: NudgeKind) -> KindState:
+        return self.kinds.get(kind, KindState())
+
+
+# --- what a message says (rendered by bot.presenters) -----------------------------------------
+
+
+@dataclass(frozen=True)
+class Prompt:
+    day: date
+    welcome_back: bool = False  # a pause ended today: the prompt says welcome back too
+
+
+@dataclass(frozen=True)
+class FollowupNudge:
+    followup: FollowupDue
+    number: int  # 0: the first, at the due time; MAX_REMINDERS: the last, "let it rest?"
+    today: date
+
+
+@dataclass(frozen=True)
+class KeepWarm:
+    people: tuple[KeepWarmCandidate, ...]
+
+
+@dataclass(frozen=True)
+class Reach:
+    peers: int
+
+
+@dataclass(frozen=True)
+class GiveFirst:
+    gives: int
+    asks: int
+
+
+@dataclass(frozen=True)
+class OnlineOnly:
+    interactions: int
+
+
+CoachingPart = KeepWarm | Reach | GiveFirst | OnlineOnly
+
+
+@dataclass(frozen=True)
+class Coaching:
+    """The coaching nudges that fell due together: one message."""
+
+    day: date
+    parts: tuple[CoachingPart, ...]
+
+
+@dataclass(frozen=True)
+class Review:
+    day: date
+    week: WeekFacts
+    focus: Focus
+
+
+@dataclass(frozen=True)
+class Reengage:
+    day: date
+    number: int  # 0: the first; then one a week
+
+
+@dataclass(frozen=True)
+class WelcomeBack:
+    day: date
+
+
+Content = Prompt | FollowupNudge | Coaching | Review | Reengage | WelcomeBack
+
+
+class Outcome(StrEnum):
+    SEND = "send"
+    ALREADY_DONE = "already_done"  # recorded, not sent: the user checked in already today
+    TOO_LATE = "too_late"  # recorded, not sent: the bot was down past the deadline
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    kind: NudgeKind
+    key: str  # unique per message: planning twice never queues it twice
+    content: Content
+    due_at: datetime  # the moment it was planned for
+    send_at: datetime  # not before: after quiet hours, where they apply
+    expires_at: datetime | None
+    outcome: Outcome = Outcome.SEND
+
+
+@dataclass(frozen=True)
+class FollowupChange:
+    followup_id: int
+    nudges_sent: int
+    next_nudge_at: datetime | None
+
+
+@dataclass
+class UserPlan:
+    """What planning decided for one user; the scheduler writes it in bulk."""
+
+    user_id: int
+    next_daily_at: datetime | None
+    reengagement: Reengagement | None
+    messages: list[Outgoing] = field(default_factory=list)
+    kinds: dict[NudgeKind, KindState] = field(default_factory=dict)  # changed states only
+    followups: list[FollowupChange] = field(default_factory=list)
+    keep_warm_nudged: list[int] = field(default_factory=list)  # contact ids
+    pause_welcomed: bool = False
+    wake_at: datetime | None = None
+
+    @property
+    def last_nudged_at(self) -> datetime | None:
+        sent = [m.send_at for m in self.messages if m.outcome == Outcome.SEND]
+        return max(sent, default=None)
+
+
+def plan(view: UserView, now: datetime) -> UserPlan:
+    """Everything due for this user at `now`, under the attention policy."""
+    result = UserPlan(view.user_id, view.next_daily_at, view.reengagement)
+    if view.next_daily_at is not None and view.next_daily_at <= now:
+        _daily(view, now, result)
+    if _hears_followups(view, result, now):
+        _followups(view, now, result)
+    result.wake_at = _wake(view, result, now)
+    return result
+
+
+def _daily(view: UserView, now: datetime, result: UserPlan) -> None:
+    """The daily moment: prompt or re-engagement, welcome back, weekly review, coaching."""
+    due = view.next_daily_at
+    assert due is not None
+    tz = view.tz
+    day = local_date(due, tz)
+    result.next_daily_at = next_occurrence(max(due, now), tz, view.checkin_time, EVERY_DAY)
+    pause = view.pause
+    if pause is not None and pause.covers(day):
+        result.next_daily_at = _first_moment_on(pause.ends_on, view) if pause.ends_on else None
+        return
+    welcome = pause is not None and pause.ends_on is not None and pause.ends_on <= day
+    result.pause_welcomed = welcome
+    late = now > prompt_deadline(due, tz)
+    networking = is_networking_day(view.networking_days, day)
+    prompt = _prompt_slot(view, now, result, due, day, late) if networking else None
+    if late or _dormant(result, now):
+        return  # stale daily messages are not worth sending; a dormant user hears nothing
+    if welcome and prompt is not None and prompt.outcome == Outcome.SEND:
+        result.messages[result.messages.index(prompt)] = replace(
+            prompt, content=Prompt(day, welcome_back=True)
+        )
+    elif welcome:
+        _add(result, view, NudgeKind.WELCOME_BACK, WelcomeBack(day), due, quiet=True)
+    _review(view, result, due, day)
+    if networking:
+        _coaching(view, result, due, day)
+
+
+def _prompt_slot(
+    view: UserView, now: datetime, result: UserPlan, due: datetime, day: date, late: bool
+) -> Outgoing | None:
+    """The prompt on a networking day, a re-engagement message instead, or nothing."""
+    state = view.kind(NudgeKind.CHECKIN)
+    if not state.enabled:
+        return None
+    ignored = ignored_in_a_row(state, view.last_active_at)
+    step = prompt_step(ignored, result.reengagement, now)
+    if step == PromptStep.PROMPT:
+        if late or day in view.checkin_days:
+            outcome = Outcome.TOO_LATE if late else Outcome.ALREADY_DONE
+            return _add(result, view, NudgeKind.CHECKIN, Prompt(day), due, outcome=outcome)
+        result.kinds[NudgeKind.CHECKIN] = KindState(True, due, ignored)
+        return _add(result, view, NudgeKind.CHECKIN, Prompt(day), due)
+    if step == PromptStep.REENGAGE and not late:
+        since = result.reengagement.since if result.reengagement else due
+        result.reengagement = Reengagement(since=since, last_at=due)
+        if view.kind(NudgeKind.REENGAGE).enabled:
+            number = (due - since).days // 7
+            _add(result, view, NudgeKind.REENGAGE, Reengage(day, number), due, quiet=True)
+    return None
+
+
+def _review(view: UserView, result: UserPlan, due: datetime, day: date) -> None:
+    """On the user's review day, at their check-in time (a time they chose: no quiet hours)."""
+    if day.weekday() != view.review_day or view.week is None or view.week_paused:
+        return
+    decision = may_nudge(
+        NudgeKind.WEEKLY_REVIEW,
+        view.kind(NudgeKind.WEEKLY_REVIEW),
+        day,
+        view.tz,
+        view.last_active_at,
+    )
+    if not decision.send:
+        return
+    result.kinds[NudgeKind.WEEKLY_REVIEW] = KindState(True, due, decision.ignored)
+    _add(
+        result, view, NudgeKind.WEEKLY_REVIEW, Review(day, view.week, choose_focus(view.week)), due
+    )
+
+
+def _coaching(view: UserView, result: UserPlan, due: datetime, day: date) -> None:
+    """Keep-warm, reach, give-first and online-only: whichever are due, in one message."""
+    send_at = _release(view, due)
+    found: list[tuple[NudgeKind, CoachingPart]] = []
+    picks = keep_warm_picks(view.keep_warm, day)
+    if picks:
+        found.append((NudgeKind.KEEP_WARM, KeepWarm(tuple(picks))))
+    since = day - timedelta(days=REACH_WINDOW_DAYS)
+    tiers = summarize_network(view.touches, since=since).tiers
+    if peers_only(tiers):
+        found.append((NudgeKind.REACH, Reach(peers=tiers.get(Tier.PEER, 0))))
+    ledger = asks_outweigh_gives(view.touches, day)
+    if ledger is not None:
+        found.append((NudgeKind.GIVE_FIRST, GiveFirst(ledger.gives, ledger.asks)))
+    online = online_only(view.touches, day)
+    if online is not None:
+        found.append((NudgeKind.ONLINE_ONLY, OnlineOnly(online)))
+    parts: list[CoachingPart] = []
+    for kind, part in found:
+        decision = may_nudge(kind, view.kind(kind), day, view.tz, view.last_active_at)
+        if decision.send:
+            result.kinds[kind] = KindState(True, send_at, decision.ignored)
+            parts.append(part)
+            if isinstance(part, KeepWarm):
+                result.keep_warm_nudged += [person.contact_id for person in part.people]
+    if parts:
+        _add(result, view, NudgeKind.COACHING, Coaching(day, tuple(parts)), due, quiet=True)
+
+
+def _hears_followups(view: UserView, result: UserPlan, now: datetime) -> bool:
+    """Follow-up nudges wait while the user is paused or dormant, or has them off."""
+    return (
+        not _paused(view, result, now)
+        and not _dormant(result, now)
+        and view.kind(NudgeKind.FOLLOWUP).enabled
+    )
+
+
+def _dormant(result: UserPlan, now: datetime) -> bool:
+    """Four weeks of re-engaging without an answer: nothing at all until the user writes."""
+    return result.reengagement is not None and now - result.reengagement.since >= DORMANT_AFTER
+
+
+def _paused(view: UserView, result: UserPlan, now: datetime) -> bool:
+    pause = view.pause
+    return (
+        pause is not None
+        and not result.pause_welcomed
+        and (pause.ends_on is None or pause.covers(local_date(now, view.tz)))
+    )
+
+
+def _followups(view: UserView, now: datetime, result: UserPlan) -> None:
+    """Each due follow-up: its nudge now (a re-nudge after quiet hours), and when the next one
+    comes: after 1, 3 and 7 more days (longer while the user ignores them), then it rests."""
+    state = view.kind(NudgeKind.FOLLOWUP)
+    ignored = ignored_in_a_row(state, view.last_active_at)
+    for due in view.followups_due:
+        number = due.nudges_sent
+        exempt = number == 0 and due.at_chosen_time
+        send_at = now if exempt else _release(view, now)
+        following = None
+        if number < MAX_REMINDERS:
+            gap = backoff(timedelta(days=REMINDER_GAPS[number]), ignored)
+            local = send_at.astimezone(view.tz)
+            following = resolve_local((local + gap).date(), local.time(), view.tz)
+        result.followups.append(FollowupChange(due.followup_id, number + 1, following))
+        key = f"{NudgeKind.FOLLOWUP}:{due.followup_id}:{due.next_nudge_at:%Y%m%dT%H%M%S}"
+        content = FollowupNudge(due, number, local_date(send_at, view.tz))
+        result.messages.append(
+            Outgoing(NudgeKind.FOLLOWUP, key, content, due.next_nudge_at, send_at, None)
+        )
+        result.kinds[NudgeKind.FOLLOWUP] = KindState(True, send_at, ignored)
+
+
+def _wake(view: UserView, result: UserPlan, now: datetime) -> datetime | None:
+    """When the scheduler must look at this user again."""
+    if _dormant(result, now):
+        return None  # nothing until the user writes
+    paused = _paused(view, result, now)
+    if paused and view.pause is not None and view.pause.ends_on is None:
+        return None  # paused until they say so: /resume wakes them
+    times = [result.next_daily_at]
+    if not paused and view.kind(NudgeKind.FOLLOWUP).enabled:
+        times.append(view.next_followup_at)
+        times += [change.next_nudge_at for change in result.followups]
+    return min((t for t in times if t is not None), default=None)
+
+
+def _add(
+    result: UserPlan,
+    view: UserView,
+    kind: NudgeKind,
+    content: Content,
+    due: datetime,
+    *,
+    quiet: bool = False,
+    outcome: Outcome = Outcome.SEND,
+) -> Outgoing:
+    """Queue a daily-moment message; `quiet`: one the coach decided on, so it waits for the
+    end of quiet hours (the prompt and the review come at the time the user chose)."""
+    send_at = _release(view, due) if quiet else due
+    day = local_date(due, view.tz)
+    expires = (
+        prompt_deadline(due, view.tz)
+        if kind == NudgeKind.CHECKIN
+        else _end_of_day(send_at, view.tz)
+    )
+    message = Outgoing(
+        kind, f"{kind}:{view.user_id}:{day.isoformat()}", content, due, send_at, expires, outcome
+    )
+    result.messages.append(message)
+    return message
+
+
+def _release(view: UserView, instant: datetime) -> datetime:
+    return view.quiet.release(instant, view.tz) if view.quiet else instant
+
+
+def _end_of_day(instant: datetime, tz: tzinfo) -> datetime:
+    """The last moment of the local day `instant` falls on: a coaching message is for a day."""
+    next_day = local_date(instant, tz) + timedelta(days=1)
+    return resolve_local(next_day, time(0), tz) - timedelta(microseconds=1)
+
+
+def _first_moment_on(day: date, view: UserView) -> datetime | None:
+    """The first daily moment on or after `day` (DST-safe)."""
+    midnight = resolve_local(day, time(0), view.tz)
+    return next_occurrence(
+        midnight - timedelta(microseconds=1), view.tz, view.checkin_time, EVERY_DAY
+    )
