@@ -14,12 +14,16 @@ from bench.common import machine, summary, timings_ms
 from domain.contacts import similar_names
 from domain.followups import parse_followup
 from domain.goals import parse_company_list
-from domain.imports import MAX_CONTACTS, parse_contacts_file
+from domain.imports import MAX_CONTACTS, ImportFileError, parse_contacts_file
 from domain.pitch import review_pitch
 
 NOW = datetime(2026, 3, 13, 12, 0, tzinfo=ZoneInfo("Europe/Berlin"))
 LINKEDIN = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + "".join(
     f"Pérson{i},Q,https://x/{i},p{i}@example.com,Acme,Engineer,05 Jan 2024\n"
+    for i in range(MAX_CONTACTS)
+)
+VCARDS = "".join(
+    f"BEGIN:VCARD\nVERSION:3.0\nFN:Person {i}\nORG:Acme\nEMAIL:p{i}@example.com\nEND:VCARD\n"
     for i in range(MAX_CONTACTS)
 )
 NETWORK = [(i, f"Person{i} Surname{i % 97}") for i in range(5000)] + [(9999, "Sally Jones")]
@@ -32,7 +36,19 @@ CASES: dict[str, Callable[[], object]] = {
     ),
     "target companies, 40,000 characters": lambda: parse_company_list("\t- " * 13_333 + "Acme"),
     "pitch review, 40,000 characters": lambda: review_pitch("e.g. " * 8_000),
+    "vCard with a malformed header": lambda: _refused(
+        "BEGIN:VCARD\nVERSION:3.0\nFN;A" + "=" * 26 + '":Sally\nEND:VCARD\n'
+    ),
+    "vCard, 20,000 cards": lambda: parse_contacts_file("contacts.vcf", VCARDS.encode()),
 }
+
+
+def _refused(vcard: str) -> None:
+    try:
+        parse_contacts_file("contacts.vcf", vcard.encode())
+    except ImportFileError:
+        return
+    raise AssertionError("a malformed vCard was accepted")
 
 
 def run(iterations: int = 5) -> dict[str, Any]:

@@ -419,7 +419,28 @@ IMPORT_DONE = (
     "beats hundreds of names: pick three to reconnect with this week. /contacts"
 )
 IMPORT_FAILED = "I couldn't import that file: {reason}. Nothing was imported."
-IMPORT_TOO_BIG = f"it is larger than {MAX_FILE_BYTES // 2**20} MB"
+IMPORT_PROBLEMS = {  # domain.imports.ImportProblem: why a file was not imported
+    "too_big": f"the file is larger than {MAX_FILE_BYTES // 2**20} MB; please send a smaller one",
+    "neither_format": "I can read LinkedIn's Connections.csv or contacts saved as vCards (.vcf), "
+    "and this file looks like neither",
+    "not_utf8": "the file is not UTF-8 text",
+    "not_text": "the file is not text",
+    "too_many": "the file has more than {limit:,} contacts; please split it or keep the ones "
+    "that matter",
+    "csv_extra_values": "line {line} has more values than the header",
+    "csv_invalid_line": "line {line} is not valid CSV",
+    "csv_invalid_start": "the start of the file is not valid CSV",
+    "not_linkedin": "this doesn't look like LinkedIn's Connections.csv: no 'First Name' column",
+    "linkedin_column_missing": "this doesn't look like LinkedIn's Connections.csv: no "
+    "'{column}' column",
+    "no_vcard": "no vCard found in the file (it has no BEGIN:VCARD)",
+    "vcard_unfinished": "the vCard on line {line} has no END:VCARD",
+    "vcard_end_without_begin": "line {line} has END:VCARD without BEGIN:VCARD",
+    "vcard_outside": "line {line} is outside any vCard",
+    "vcard_unreadable_property": "the vCard on line {line} has an unreadable {name} property",
+    "vcard_unknown_charset": "the vCard on line {line} uses an unknown character set",
+    "vcard_wrong_charset": "the vCard on line {line} has text that doesn't match its character set",
+}
 IMPORT_NOT_DOWNLOADED = "I could not download it from Telegram"
 IMPORT_UNSUPPORTED = (
     "I can import LinkedIn's Connections.csv (from its data export) or a .vcf contacts file."

@@ -1,19 +1,22 @@
 """Importing contacts from a file the user sends: LinkedIn's Connections.csv or vCards (.vcf).
 
 An import is all or nothing: the whole file is read before anything is returned, and a
-malformed file raises ImportFileError with a message the bot can show as it is. Imported
-people are names, not relationships yet (principle 3); the coach nudges about the few that
-matter later.
+malformed file raises ImportFileError naming the problem (bot.texts words it for the user).
+Imported people are names, not relationships yet (principle 3); the coach nudges about the few
+that matter later.
 """
 
 import codecs
 import csv
 import io
-import quopri
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
+
+from vobject.base import VObjectError, getLogicalLines, textLineToContentLine
+from vobject.icalendar import stringToTextValues
 
 from domain.contacts import clean_display_name, normalize_name
 from domain.text import clean_text
@@ -41,14 +44,39 @@ _MONTHS = {
 }
 _LINKEDIN_DATE = re.compile(r"(?P<day>\d{1,2})[ -](?P<month>[a-z]{3})[a-z]*[ -](?P<year>\d{4})")
 _ISO_DATE = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})")
-_VCARD_ESCAPES = {"n": "\n", "N": "\n", ",": ",", ";": ";", "\\": "\\"}
-_VCARD_ESCAPE = re.compile(r"\\(.)")
-_UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+class ImportProblem(StrEnum):
+    """Why a file cannot be imported (bot.texts.IMPORT_PROBLEMS says it to the user)."""
+
+    TOO_BIG = "too_big"
+    NEITHER_FORMAT = "neither_format"
+    NOT_UTF8 = "not_utf8"
+    NOT_TEXT = "not_text"
+    TOO_MANY = "too_many"
+    CSV_EXTRA_VALUES = "csv_extra_values"
+    CSV_INVALID_LINE = "csv_invalid_line"
+    CSV_INVALID_START = "csv_invalid_start"
+    NOT_LINKEDIN = "not_linkedin"
+    LINKEDIN_COLUMN_MISSING = "linkedin_column_missing"
+    NO_VCARD = "no_vcard"
+    VCARD_UNFINISHED = "vcard_unfinished"
+    VCARD_END_WITHOUT_BEGIN = "vcard_end_without_begin"
+    VCARD_OUTSIDE = "vcard_outside"
+    VCARD_UNREADABLE_PROPERTY = "vcard_unreadable_property"
+    VCARD_UNKNOWN_CHARSET = "vcard_unknown_charset"
+    VCARD_WRONG_CHARSET = "vcard_wrong_charset"
+
+
 class ImportFileError(ValueError):
-    """A file that cannot be imported; the message is meant for the user."""
+    """A file that cannot be imported: the problem, and the details its message names
+    (`line`, `column`, `name`, `limit`)."""
+
+    def __init__(self, problem: ImportProblem, **details: object) -> None:
+        super().__init__(problem.value, details)
+        self.problem = problem
+        self.details = details
 
 
 @dataclass(frozen=True)
@@ -64,17 +92,14 @@ def parse_contacts_file(file_name: str, content: bytes) -> list[ImportedContact]
     """All contacts in the file, each name once (the first wins); rows without a name are
     skipped. The content decides the format when it is recognisable, else the extension."""
     if len(content) > MAX_FILE_BYTES:
-        raise ImportFileError("the file is larger than 5 MB; please send a smaller one")
+        raise ImportFileError(ImportProblem.TOO_BIG)
     text = _decode(content)
     kind = _sniff(text) or _kind_from_name(file_name)
     if kind == "csv":
         return _unique(_linkedin_contacts(text))
     if kind == "vcf":
         return _unique(_vcard_contacts(text))
-    raise ImportFileError(
-        "I can read LinkedIn's Connections.csv or contacts saved as vCards (.vcf), "
-        "and this file looks like neither"
-    )
+    raise ImportFileError(ImportProblem.NEITHER_FORMAT)
 
 
 def _decode(content: bytes) -> str:
@@ -86,9 +111,9 @@ def _decode(content: bytes) -> str:
     try:
         text = content.decode(encoding)
     except UnicodeDecodeError:
-        raise ImportFileError("the file is not UTF-8 text") from None
+        raise ImportFileError(ImportProblem.NOT_UTF8) from None
     if "\x00" in text:
-        raise ImportFileError("the file is not text")
+        raise ImportFileError(ImportProblem.NOT_TEXT)
     return text
 
 
@@ -120,10 +145,7 @@ def _unique(contacts: Iterable[ImportedContact]) -> list[ImportedContact]:
         seen.add(key)
         unique.append(contact)
         if len(unique) > MAX_CONTACTS:
-            raise ImportFileError(
-                f"the file has more than {MAX_CONTACTS:,} contacts; "
-                "please split it or keep the ones that matter"
-            )
+            raise ImportFileError(ImportProblem.TOO_MANY, limit=MAX_CONTACTS)
     return unique
 
 
@@ -168,7 +190,7 @@ def _linkedin_contacts(text: str) -> Iterator[ImportedContact]:
             if not any(cell.strip() for cell in row):
                 continue
             if any(cell.strip() for cell in row[width:]):
-                raise ImportFileError(f"line {reader.line_num} has more values than the header")
+                raise ImportFileError(ImportProblem.CSV_EXTRA_VALUES, line=reader.line_num)
             values = {key: row[index] if index < len(row) else "" for key, index in columns.items()}
             contact = _contact(
                 f"{values['first']} {values['last']}",
@@ -180,7 +202,7 @@ def _linkedin_contacts(text: str) -> Iterator[ImportedContact]:
             if contact is not None:
                 yield contact
     except csv.Error:
-        raise ImportFileError(f"line {reader.line_num} is not valid CSV") from None
+        raise ImportFileError(ImportProblem.CSV_INVALID_LINE, line=reader.line_num) from None
 
 
 def _find_header(reader: Iterator[list[str]]) -> tuple[dict[str, int], int]:
@@ -192,10 +214,8 @@ def _find_header(reader: Iterator[list[str]]) -> tuple[dict[str, int], int]:
             if _LINKEDIN_COLUMNS["first"] in names:
                 return _column_positions(names), len(names)
     except csv.Error:
-        raise ImportFileError("the start of the file is not valid CSV") from None
-    raise ImportFileError(
-        "this doesn't look like LinkedIn's Connections.csv: no 'First Name' column"
-    )
+        raise ImportFileError(ImportProblem.CSV_INVALID_START) from None
+    raise ImportFileError(ImportProblem.NOT_LINKEDIN)
 
 
 def _column_positions(names: list[str]) -> dict[str, int]:
@@ -206,8 +226,7 @@ def _column_positions(names: list[str]) -> dict[str, int]:
     for key in _REQUIRED_COLUMNS:
         if key not in positions:
             raise ImportFileError(
-                "this doesn't look like LinkedIn's Connections.csv: "
-                f"no '{_LINKEDIN_COLUMNS[key].title()}' column"
+                ImportProblem.LINKEDIN_COLUMN_MISSING, column=_LINKEDIN_COLUMNS[key].title()
             )
     return positions
 
@@ -228,116 +247,103 @@ def _connected_on(text: str) -> date | None:
         return None
 
 
-# vCard
+# vCard. vobject reads the lines of each card: unfolding, vCard 2.1 quoted-printable (soft line
+# breaks, CHARSET), parameters, escapes. Three things are kept here on purpose:
+# - framing the cards, for all-or-nothing errors that name a line: vobject's line numbers are
+#   off by one after a blank line and its errors name no card;
+# - its line reader, not readComponents: the vCard 3.0 behaviour readComponents applies cuts
+#   text at unescaped commas, which vCard 2.1 doesn't escape ("FN:Dupont, Françoise" → "Dupont");
+# - _PROPERTY_HEAD before vobject's line pattern, which backtracks exponentially on a malformed
+#   header (0.7 s for `FN;A` and 22 "=", doubling with each more) and files are untrusted.
+# vobject only ever sees strings cut from the file: nothing here opens a URL or another file.
 
-
-@dataclass(frozen=True)
-class _Property:
-    name: str  # upper case, without a group prefix
-    params: frozenset[str]  # upper case, as "KEY=VALUE" or a bare 2.1 word like "QUOTED-PRINTABLE"
-    value: str  # raw: still escaped
+_VCARD_FIELDS = frozenset({"FN", "N", "ORG", "TITLE", "EMAIL"})
+_TEXT_ESCAPES = "\\;,nN"  # \\ \; \, \n and \N, the escapes of vCard text values
+_NAME = r"[A-Za-z0-9_-]++"
+_PARAM_VALUE = r'(?:"[^"]*+"|[^";:,]*+)'
+_PROPERTY_NAME = re.compile(rf"(?:{_NAME}\.)?+(?P<name>{_NAME})[;:]")
+# `group.NAME;PARAM=a,"b";PARAM:`, the part of vobject's grammar vCards use, without
+# backtracking (possessive quantifiers), so a line that matches it is safe to give vobject.
+_PROPERTY_HEAD = re.compile(
+    rf"(?:{_NAME}\.)?+{_NAME}(?:;{_NAME}(?:={_PARAM_VALUE}(?:,{_PARAM_VALUE})*+)?+)*+:"
+)
 
 
 def _vcard_contacts(text: str) -> Iterator[ImportedContact]:
     """The contacts in a file of one or more vCards (2.1, 3.0 or 4.0)."""
-    cards = list(_vcards(_unfold(text)))
+    cards = list(_vcards(text))
     if not cards:
-        raise ImportFileError("no vCard found in the file (it has no BEGIN:VCARD)")
-    for properties in cards:
-        contact = _vcard_contact(properties)
+        raise ImportFileError(ImportProblem.NO_VCARD)
+    for start, lines in cards:
+        contact = _vcard_contact(_vcard_fields(start, lines))
         if contact is not None:
             yield contact
 
 
-def _unfold(text: str) -> Iterator[tuple[int, str]]:
-    """Logical lines with the number of the physical line they start on.
-
-    A line starting with a space or tab continues the previous one; in quoted-printable
-    values (vCard 2.1) a line ending with "=" continues on the next line.
-    """
-    current: str | None = None
-    start = 0
-    for number, line in enumerate(_LINE_BREAK.split(text), 1):
-        if current is not None and line[:1] in {" ", "\t"}:
-            current += line[1:]
-        elif current is not None and current.endswith("=") and _is_quoted_printable(current):
-            current = current[:-1] + line
-        else:
-            if current is not None:
-                yield start, current
-            current, start = line, number
-    if current is not None:
-        yield start, current
-
-
-def _is_quoted_printable(line: str) -> bool:
-    """Whether a logical line's parameters say its value is quoted-printable."""
-    return "QUOTED-PRINTABLE" in line.partition(":")[0].upper()
-
-
-def _vcards(lines: Iterable[tuple[int, str]]) -> Iterator[list[_Property]]:
-    """The properties of each BEGIN:VCARD … END:VCARD block, checking that blocks close."""
-    card: list[_Property] | None = None
+def _vcards(text: str) -> Iterator[tuple[int, list[str]]]:
+    """The line number of each BEGIN:VCARD and the lines up to its END:VCARD, checking that
+    cards close and that only blank lines are outside them."""
+    card: list[str] | None = None
     card_start = 0
-    for number, line in lines:
+    for number, line in enumerate(_LINE_BREAK.split(text), 1):
         marker = line.strip().upper()
         if marker == "BEGIN:VCARD":
             if card is not None:
-                raise ImportFileError(f"the vCard on line {card_start} has no END:VCARD")
+                raise ImportFileError(ImportProblem.VCARD_UNFINISHED, line=card_start)
             card, card_start = [], number
         elif marker == "END:VCARD":
             if card is None:
-                raise ImportFileError(f"line {number} has END:VCARD without BEGIN:VCARD")
-            yield card
+                raise ImportFileError(ImportProblem.VCARD_END_WITHOUT_BEGIN, line=number)
+            yield card_start, card
             card = None
         elif card is not None:
-            prop = _parse_property(line)
-            if prop is not None:
-                card.append(prop)
+            card.append(line)
         elif marker:
-            raise ImportFileError(f"line {number} is outside any vCard")
+            raise ImportFileError(ImportProblem.VCARD_OUTSIDE, line=number)
     if card is not None:
-        raise ImportFileError(f"the vCard on line {card_start} has no END:VCARD")
+        raise ImportFileError(ImportProblem.VCARD_UNFINISHED, line=card_start)
 
 
-def _parse_property(line: str) -> _Property | None:
-    """`group.NAME;PARAM=x;PARAM:value` split up; None for a line without a colon."""
-    head, colon, value = _split_outside_quotes(line)
-    if not colon:
-        return None
-    name, *params = head.split(";")
-    return _Property(
-        name=name.rpartition(".")[2].strip().upper(),
-        params=frozenset(param.strip().upper() for param in params),
-        value=value,
-    )
+def _vcard_fields(card_start: int, lines: list[str]) -> dict[str, list[str]]:
+    """The first FN, N, ORG, TITLE and EMAIL of one card, each as its decoded components
+    (the value split at unescaped semicolons). Other lines, readable or not, and lines without
+    a colon (no property at all) are skipped."""
+    fields: dict[str, list[str]] = {}
+    for line, _ in getLogicalLines(io.StringIO("\n".join(lines)), allowQP=True):
+        head = _PROPERTY_NAME.match(line) if ":" in line else None
+        name = head["name"].upper() if head else ""
+        if name in _VCARD_FIELDS and name not in fields:
+            fields[name] = _components(line, name, card_start)
+    return fields
 
 
-def _split_outside_quotes(line: str) -> tuple[str, str, str]:
-    """Like str.partition(":"), skipping colons inside double-quoted parameter values."""
-    quoted = False
-    for index, char in enumerate(line):
-        if char == '"':
-            quoted = not quoted
-        elif char == ":" and not quoted:
-            return line[:index], ":", line[index + 1 :]
-    return line, "", ""
+def _components(line: str, name: str, card_start: int) -> list[str]:
+    """One property's value, decoded by vobject and split at unescaped semicolons."""
+    if not _PROPERTY_HEAD.match(line):
+        raise ImportFileError(ImportProblem.VCARD_UNREADABLE_PROPERTY, line=card_start, name=name)
+    try:
+        value = textLineToContentLine(line).value
+    except LookupError:
+        raise ImportFileError(ImportProblem.VCARD_UNKNOWN_CHARSET, line=card_start) from None
+    except UnicodeError:
+        raise ImportFileError(ImportProblem.VCARD_WRONG_CHARSET, line=card_start) from None
+    except (VObjectError, ValueError, TypeError):  # anything else vobject may raise
+        raise ImportFileError(
+            ImportProblem.VCARD_UNREADABLE_PROPERTY, line=card_start, name=name
+        ) from None
+    return stringToTextValues(value, listSeparator=";", charList=_TEXT_ESCAPES)
 
 
-def _vcard_contact(properties: list[_Property]) -> ImportedContact | None:
-    """A contact from one vCard's properties: the first FN (else N), ORG, TITLE and EMAIL."""
-    first: dict[str, list[str]] = {}
-    for prop in properties:
-        if prop.name in {"FN", "N", "ORG", "TITLE", "EMAIL"} and prop.name not in first:
-            first[prop.name] = _components(prop)
-    name = " ".join(first.get("FN", []))
-    if not name.strip() and "N" in first:
-        name = _name_from_n(first["N"])
+def _vcard_contact(fields: dict[str, list[str]]) -> ImportedContact | None:
+    """A contact from one card's fields: FN (else N), ORG, TITLE and EMAIL."""
+    name = " ".join(fields.get("FN", []))
+    if not name.strip() and "N" in fields:
+        name = _name_from_n(fields["N"])
     return _contact(
         name,
-        company=first.get("ORG", [""])[0],  # the organisation, without its units
-        role=" ".join(first.get("TITLE", [])),
-        email=" ".join(first.get("EMAIL", [])),
+        company=fields.get("ORG", [""])[0],  # the organisation, without its units
+        role=" ".join(fields.get("TITLE", [])),
+        email=" ".join(fields.get("EMAIL", [])),
     )
 
 
@@ -345,29 +351,3 @@ def _name_from_n(parts: list[str]) -> str:
     """The name "Given Additional Family" from N's Family;Given;Additional;Prefix;Suffix."""
     family, given, additional = [*parts, "", "", ""][:3]
     return " ".join(part for part in (given, additional, family) if part.strip())
-
-
-def _components(prop: _Property) -> list[str]:
-    """The decoded value split at unescaped semicolons, each part unescaped."""
-    value = _decode_value(prop)
-    return [_unescape(part) for part in _UNESCAPED_SEMICOLON.split(value)]
-
-
-def _decode_value(prop: _Property) -> str:
-    """The value with vCard 2.1 quoted-printable decoded in its CHARSET (UTF-8 by default)."""
-    if "QUOTED-PRINTABLE" not in prop.params and "ENCODING=QUOTED-PRINTABLE" not in prop.params:
-        return prop.value
-    charset = next(
-        (param.partition("=")[2] for param in prop.params if param.startswith("CHARSET=")),
-        "UTF-8",
-    )
-    raw = quopri.decodestring(prop.value.encode("ascii", errors="replace"))
-    try:
-        return raw.decode(charset.strip('"'), errors="replace")
-    except LookupError:  # an unknown charset
-        return raw.decode("utf-8", errors="replace")
-
-
-def _unescape(text: str) -> str:
-    r"""`\,` `\;` `\\` and `\n` turned back into the characters they stand for."""
-    return _VCARD_ESCAPE.sub(lambda m: _VCARD_ESCAPES.get(m[1], m[0]), text)

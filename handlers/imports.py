@@ -1,11 +1,14 @@
 """A document sent to the bot: LinkedIn's Connections.csv or a .vcf, imported all or nothing."""
 
+import asyncio
+
 from telegram import Update
 from telegram.error import TelegramError
 
 from bot import texts
+from bot.presenters import imports as present
 from bot.runtime import BotContext
-from domain.imports import MAX_FILE_BYTES, ImportFileError, parse_contacts_file
+from domain.imports import MAX_FILE_BYTES, ImportFileError, ImportProblem, parse_contacts_file
 from handlers.common import reply
 from services.imports import import_people
 
@@ -21,14 +24,16 @@ async def import_document(update: Update, context: BotContext) -> None:
         await reply(update, texts.IMPORT_UNSUPPORTED)
         return
     if document.file_size and document.file_size > MAX_FILE_BYTES:
-        await reply(update, texts.IMPORT_FAILED.format(reason=texts.IMPORT_TOO_BIG))
+        too_big = ImportFileError(ImportProblem.TOO_BIG)
+        await reply(update, texts.IMPORT_FAILED.format(reason=present.problem(too_big)))
         return
     user = await context.user_or_new(update)
     try:
         content = bytes(await (await document.get_file()).download_as_bytearray())
-        people = parse_contacts_file(name, content)
+        # Parsing a big file takes a second or two: off the event loop, other chats go on.
+        people = await asyncio.to_thread(parse_contacts_file, name, content)
     except ImportFileError as error:
-        await reply(update, texts.IMPORT_FAILED.format(reason=str(error).rstrip(".")))
+        await reply(update, texts.IMPORT_FAILED.format(reason=present.problem(error)))
         return
     except TelegramError:
         await reply(update, texts.IMPORT_FAILED.format(reason=texts.IMPORT_NOT_DOWNLOADED))

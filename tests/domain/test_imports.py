@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from bot.presenters.imports import problem
 from domain import imports
 from domain.imports import (
     MAX_CONTACTS,
@@ -112,7 +113,7 @@ def parse(name: str, text: str) -> list[ImportedContact]:
 def error(name: str, content: bytes) -> str:
     with pytest.raises(ImportFileError) as caught:
         parse_contacts_file(name, content)
-    return str(caught.value)
+    return problem(caught.value)
 
 
 def test_linkedin_with_preamble() -> None:
