@@ -1,0 +1,32 @@
+"""The weekly review's one focus: the first rule that applies, in the documented order."""
+
+from dataclasses import replace
+
+import pytest
+
+from domain.contacts import Tier
+from domain.review import Focus, WeekFacts, choose_focus
+
+GOOD = WeekFacts(
+    checkins=5, networking_days=5, reached={Tier.INSIDER: 1, Tier.PEER: 2}, gives=2, asks=1,
+    followups_done=2, followups_overdue=0, live=2, with_channel=4, warm=8,
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("changes", "focus"),
+    [
+        ({}, Focus.KEEP_WARM),  # nothing wrong: deepen what you have
+        ({"checkins": 0, "reached": {}}, Focus.SHOW_UP),  # nothing logged at all comes first
+        ({"followups_overdue": 2, "gives": 0}, Focus.CLOSE_LOOPS),  # before giving
+        ({"gives": 0, "reached": {Tier.PEER: 3}}, Focus.GIVE_FIRST),  # before reaching up
+        ({"reached": {Tier.PEER: 3}, "live": 0}, Focus.REACH_UP),  # before meeting live
+        ({"reached": {None: 2}}, Focus.REACH_UP),  # untiered people are not high-leverage
+        ({"live": 0}, Focus.MEET_LIVE),
+        ({"live": 0, "with_channel": 0}, Focus.KEEP_WARM),  # no channels known: no verdict
+        ({"checkins": 2}, Focus.SHOW_UP),  # fewer than half the networking days
+        ({"checkins": 3}, Focus.KEEP_WARM),
+    ],
+)
+def test_focus_order(changes: dict[str, object], focus: Focus) -> None:
+    assert choose_focus(replace(GOOD, **changes)) == focus  # type: ignore[arg-type]
