@@ -219,7 +219,10 @@ async def insert_outbox(session: AsyncSession, rows: list[dict[str, Any]]) -> No
         return
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(OutboxMessage).on_conflict_do_nothing(index_elements=["dedupe_key"])
+    # The table, not the ORM entity: a plain executemany (one statement for the batch), where
+    # an ORM bulk insert would split the rows into many small statements.
+    table = OutboxMessage.__table__
+    statement = insert(table).on_conflict_do_nothing(index_elements=["dedupe_key"])
     await session.execute(statement, rows)
 
 

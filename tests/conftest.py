@@ -4,6 +4,8 @@ Bot API emulator, and the real bot running against both."""
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
 
 import asyncpg
 import pytest
@@ -20,10 +22,12 @@ def backend(request: pytest.FixtureRequest) -> str:
     return getattr(request, "param", "sqlite")
 
 
-@pytest.fixture
-async def database_url(backend: str, tmp_path: object) -> AsyncIterator[str]:
+@asynccontextmanager
+async def fresh_database(backend: str, folder: Path) -> AsyncIterator[str]:
+    """A new, empty database: an SQLite file in `folder`, or a database on the PostgreSQL
+    server of TEST_DATABASE_URL (dropped afterwards)."""
     if backend == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path}/marathon.sqlite3"
+        yield f"sqlite+aiosqlite:///{folder}/marathon-{uuid.uuid4().hex[:8]}.sqlite3"
         return
     server = os.environ.get("TEST_DATABASE_URL")
     if not server:
@@ -45,6 +49,12 @@ async def database_url(backend: str, tmp_path: object) -> AsyncIterator[str]:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     finally:
         await admin.close()
+
+
+@pytest.fixture
+async def database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    async with fresh_database(backend, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
