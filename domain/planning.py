@@ -227,8 +227,8 @@ def _daily(view: UserView, now: datetime, result: UserPlan) -> None:
     late = now > prompt_deadline(due, tz)
     networking = is_networking_day(view.networking_days, day)
     prompt = _prompt_slot(view, now, result, due, day, late) if networking else None
-    if late or _dormant(result, now):
-        return  # stale daily messages are not worth sending; a dormant user hears nothing
+    if late or result.reengagement is not None:
+        return  # stale messages are not worth sending; a silent user hears only the way back
     if welcome and prompt is not None and prompt.outcome == Outcome.SEND:
         result.messages[result.messages.index(prompt)] = replace(
             prompt, content=Prompt(day, welcome_back=True)
@@ -313,7 +313,8 @@ def _coaching(view: UserView, result: UserPlan, due: datetime, day: date) -> Non
 
 
 def _hears_followups(view: UserView, result: UserPlan, now: datetime) -> bool:
-    """Follow-up nudges wait while the user is paused or dormant, or has them off."""
+    """Follow-up nudges wait while the user is paused or dormant, or has them off. (A user
+    being re-engaged still hears about the follow-ups they asked for.)"""
     return (
         not _paused(view, result, now)
         and not _dormant(result, now)

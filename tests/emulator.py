@@ -489,6 +489,11 @@ class BotAPIEmulator:
         self._cursors[chat_id] = cursor + 1
         return outbox[cursor]
 
+    def mark_read(self, chat_id: int) -> None:
+        """Skip everything sent to ``chat_id`` so far: the next :meth:`next_message` waits for a
+        new one (e.g. after a scheduler tick sent messages nobody replied to)."""
+        self._cursors[chat_id] = len(self._outbox.setdefault(chat_id, []))
+
     async def wait_for(
         self,
         predicate: Callable[[], bool],

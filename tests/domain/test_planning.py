@@ -132,6 +132,15 @@ def test_writing_after_a_prompt_keeps_the_prompts_coming() -> None:
     assert result.kinds[NudgeKind.CHECKIN].ignored == 0
 
 
+def test_a_silent_user_gets_no_review_or_coaching_besides_the_way_back() -> None:
+    since = TUESDAY - 3 * DAY
+    friday = TUESDAY + 3 * DAY
+    busy = view(
+        reengagement=Reengagement(since, since), next_daily_at=friday, week=WEEK, touches=ASKS
+    )
+    assert plan(busy, friday).messages == []
+
+
 def test_reengagement_waits_a_week_between_messages() -> None:
     since = TUESDAY - 3 * DAY
     result = plan(view(reengagement=Reengagement(since, since)), TUESDAY)
