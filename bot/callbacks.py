@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date, time
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar, Self, get_type_hints
 
 from domain.contacts import Tier
@@ -32,10 +32,7 @@ class Button:
         cls.PREFIX = prefix
 
     def pack(self) -> str:
-        data = ":".join([self.PREFIX, *(_dump(getattr(self, f.name)) for f in fields(self))])
-        if len(data.encode()) > MAX_BYTES:
-            raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
-        return data
+        return _pack(self)
 
     @classmethod
     def parse(cls, data: object) -> Self | None:
@@ -57,6 +54,16 @@ class Button:
         parts = [re.escape(cls.PREFIX)]
         parts += [f"(?P<{f.name}>{_regex(hints[f.name])})" for f in fields(cls)]
         return re.compile(":".join(parts) + "$")
+
+
+@lru_cache(maxsize=4096)
+def _pack(button: Button) -> str:
+    """The data string (buttons are frozen, so the planner's thousands of identical buttons
+    are packed once)."""
+    data = ":".join([button.PREFIX, *(_dump(getattr(button, f.name)) for f in fields(button))])
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
+    return data
 
 
 def _regex(kind: Any) -> str:

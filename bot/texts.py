@@ -1,4 +1,4 @@
-"""Every word the bot says, in the coach's voice (see docs/coaching.md).
+"""Every word the bot says, in the coach's voice (docs/coaching.md: why each message exists).
 
 Brief, warm, concrete, no guilt. Messages that come back daily have variants so the same
 sentence does not repeat every day; the choice is deterministic per date so tests stay exact.

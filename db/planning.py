@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, update
+from sqlalchemy import Select, and_, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -227,14 +227,26 @@ async def insert_outbox(session: AsyncSession, rows: list[dict[str, Any]]) -> No
 
 
 async def update_users(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    """Each row: `id` and the columns to set."""
-    if rows:
-        await session.execute(update(User), rows)
+    """Each row: `id` and the same columns to set (one executemany for the batch)."""
+    await _update_by_id(session, User.__table__, rows)
 
 
 async def update_followups(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        await session.execute(update(Followup), rows)
+    await _update_by_id(session, Followup.__table__, rows)
+
+
+async def _update_by_id(session: AsyncSession, table: Any, rows: list[dict[str, Any]]) -> None:
+    """UPDATE … WHERE id = :row_id for each row, as one executemany on the table (the ORM's
+    bulk update by primary key costs several times more per row)."""
+    if not rows:
+        return
+    columns = [name for name in rows[0] if name != "id"]
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("row_id"))
+        .values({name: bindparam(name) for name in columns})
+    )
+    await session.execute(statement, [{"row_id": row["id"], **row} for row in rows])
 
 
 async def mark_keep_warm_nudged(session: AsyncSession, contact_ids: list[int]) -> None:
@@ -251,7 +263,7 @@ async def save_kinds(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
         return
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(NudgeState).values(enabled=True)
+    statement = insert(NudgeState.__table__).values(enabled=True)
     statement = statement.on_conflict_do_update(
         index_elements=["user_id", "kind"],
         set_={

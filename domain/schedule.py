@@ -1,5 +1,8 @@
 """Schedule maths: instants are stored in UTC, local wall times are computed with zoneinfo.
 
+The functions are pure, so the planner's many users due at the same minute in the same zone
+share their results through small caches.
+
 Daylight saving time makes "18:00 local" tricky twice a year: in a spring-forward gap the wall
 time does not exist (we fire at the first instant after the gap), and in a fall-back fold it
 happens twice (we fire at the first occurrence, once).
@@ -8,6 +11,7 @@ happens twice (we fire at the first occurrence, once).
 import math
 from bisect import bisect_left
 from datetime import UTC, date, datetime, time, timedelta, tzinfo  # UTC is re-exported
+from functools import lru_cache
 
 from domain.weekdays import EVERY_DAY, is_networking_day
 
@@ -26,11 +30,13 @@ def local_now(instant: datetime, tz: tzinfo) -> datetime:
     return instant.astimezone(tz)
 
 
+@lru_cache(maxsize=65_536)
 def local_date(instant: datetime, tz: tzinfo) -> date:
     """The date the wall clock in `tz` shows at `instant`."""
     return local_now(instant, tz).date()
 
 
+@lru_cache(maxsize=65_536)
 def resolve_local(day: date, at: time, tz: tzinfo) -> datetime:
     """The UTC instant at which the wall clock in `tz` shows `day` `at`.
 
@@ -54,6 +60,7 @@ def resolve_local(day: date, at: time, tz: tzinfo) -> datetime:
     return start + timedelta(seconds=step)
 
 
+@lru_cache(maxsize=65_536)
 def next_occurrence(after: datetime, tz: tzinfo, at: time, weekdays: int) -> datetime | None:
     """The first UTC instant strictly after `after` showing `at` on a networking day in `tz`.
 
@@ -75,6 +82,7 @@ def next_occurrence(after: datetime, tz: tzinfo, at: time, weekdays: int) -> dat
     return None
 
 
+@lru_cache(maxsize=65_536)
 def prompt_deadline(due: datetime, tz: tzinfo) -> datetime:
     """The last instant a prompt due at `due` may still be sent (see MAX_PROMPT_DELAY)."""
     next_day_starts = resolve_local(local_date(due, tz) + timedelta(days=1), time(0), tz)

@@ -1,0 +1,169 @@
+"""One planning pass over a population due in the same minute: wall time and peak RSS.
+
+`python -m bench.planning [--users 10000 100000] [--backend sqlite postgresql]` builds, for each
+size and backend, a fresh database with that many users whose daily moment is due now, one open
+follow-up each, five contacts each and two interactions per contact (bench/world.py), then runs
+one pass of the nudge engine (`scheduler.planner.plan_due`) in a separate process and reports its
+wall time and peak resident memory. PostgreSQL needs TEST_DATABASE_URL (a server to create
+databases on). Targets (issue 6): 100,000 users planned in under 5 s, peak RSS under 200 MB and
+flat in the number of users. This reports; it never fails on time.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from bench.common import machine
+from bench.world import NOW, Shape, populate
+
+TARGET_SECONDS = 5.0
+TARGET_RSS_MB = 200
+
+
+@asynccontextmanager
+async def fresh_database(backend: str) -> AsyncIterator[str]:
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            yield f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
+        return
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    server = os.environ.get("TEST_DATABASE_URL")
+    if not server:
+        raise SystemExit("PostgreSQL needs TEST_DATABASE_URL (e.g. postgresql+asyncpg://...)")
+    url = make_url(server)
+    name = f"marathon_bench_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(
+        host=url.host, port=url.port, user=url.username, password=url.password,
+        database=url.database,
+    )  # fmt: skip
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        yield url.set(drivername="postgresql+asyncpg", database=name).render_as_string(False)
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+async def _prepare(url: str, shape: Shape) -> float:
+    from db.engine import create_engine
+    from db.migrate import upgrade
+
+    engine = create_engine(url)
+    try:
+        started = time.perf_counter()
+        await upgrade(engine)
+        await populate(engine, shape)
+        if engine.dialect.name == "postgresql":
+            async with engine.connect() as connection:
+                await connection.exec_driver_sql("ANALYZE")
+        return time.perf_counter() - started
+    finally:
+        await engine.dispose()
+
+
+def _rss_mb() -> float:
+    """Peak resident set size of this process so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+async def _plan_once(url: str) -> dict[str, Any]:
+    """The measured part, in its own process: import, connect, plan everything due."""
+    from db.engine import create_engine, create_sessionmaker
+    from scheduler.planner import plan_due
+
+    engine = create_engine(url)
+    try:
+        sessions = create_sessionmaker(engine)
+        async with sessions() as session:
+            await session.connection()  # connect before the clock starts
+        before = _rss_mb()
+        started = time.perf_counter()
+        async with sessions() as session:
+            planned = await plan_due(session, NOW)
+        seconds = time.perf_counter() - started
+        return {"seconds": seconds, "planned": planned, "rss_before_mb": before}
+    finally:
+        await engine.dispose()
+
+
+def run_child(url: str) -> dict[str, Any]:
+    output = subprocess.run(
+        [sys.executable, "-m", "bench.planning", "--child", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return dict(json.loads(output.strip().splitlines()[-1]))
+
+
+async def measure(backend: str, users: int) -> dict[str, Any]:
+    shape = Shape(users=users)
+    async with fresh_database(backend) as url:
+        prepared = await _prepare(url, shape)
+        result = run_child(url)
+    return {
+        "backend": backend,
+        "users": users,
+        "followups": users * shape.followups_per_user,
+        "contacts": users * shape.contacts_per_user,
+        "interactions": users * shape.contacts_per_user * shape.interactions_per_contact,
+        "setup_s": round(prepared, 1),
+        "plan_s": round(result["seconds"], 2),
+        "planned": result["planned"],
+        "users_per_s": round(users / result["seconds"]),
+        "rss_before_mb": round(result["rss_before_mb"]),
+        "rss_peak_mb": round(result["rss_peak_mb"]),
+    }
+
+
+def run(sizes: list[int], backends: list[str]) -> dict[str, Any]:
+    rows = [asyncio.run(measure(backend, users)) for backend in backends for users in sizes]
+    return {"rows": rows, **machine()}
+
+
+def table(result: dict[str, Any]) -> str:
+    lines = [
+        "| backend | users | follow-ups | contacts | interactions | plan (s) | users/s "
+        "| messages | RSS before (MB) | peak RSS (MB) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in result["rows"]:
+        lines.append(
+            f"| {row['backend']} | {row['users']:,} | {row['followups']:,} | {row['contacts']:,} "
+            f"| {row['interactions']:,} | {row['plan_s']} | {row['users_per_s']:,} "
+            f"| {row['planned']:,} | {row['rss_before_mb']} | {row['rss_peak_mb']} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--backend", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        result = asyncio.run(_plan_once(args.child))
+        result["rss_peak_mb"] = _rss_mb()
+        print(json.dumps(result))
+        return
+    result = run(args.users, args.backend)
+    print(table(result))
+    print(f"machine: {result['cpu']}, {result['cores']} cores, python {result['python']}")
+    print(f"target: {TARGET_SECONDS:g} s and under {TARGET_RSS_MB} MB for 100,000 users")
+
+
+if __name__ == "__main__":
+    main()
