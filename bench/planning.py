@@ -21,10 +21,11 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Any
 
 from bench.common import machine
-from bench.world import NOW, Shape, populate
+from bench.world import Shape, populate
 
 TARGET_SECONDS = 5.0
 TARGET_RSS_MB = 200
@@ -78,7 +79,7 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-async def _plan_once(url: str) -> dict[str, Any]:
+async def _plan_once(url: str, now: datetime) -> dict[str, Any]:
     """The measured part, in its own process: import, connect, plan everything due."""
     from db.engine import create_engine, create_sessionmaker
     from scheduler.planner import plan_due
@@ -91,16 +92,16 @@ async def _plan_once(url: str) -> dict[str, Any]:
         before = _rss_mb()
         started = time.perf_counter()
         async with sessions() as session:
-            planned = await plan_due(session, NOW)
+            planned = await plan_due(session, now)
         seconds = time.perf_counter() - started
         return {"seconds": seconds, "planned": planned, "rss_before_mb": before}
     finally:
         await engine.dispose()
 
 
-def run_child(url: str) -> dict[str, Any]:
+def run_child(url: str, now: datetime) -> dict[str, Any]:
     output = subprocess.run(
-        [sys.executable, "-m", "bench.planning", "--child", url],
+        [sys.executable, "-m", "bench.planning", "--child", url, "--now", now.isoformat()],
         check=True,
         capture_output=True,
         text=True,
@@ -108,12 +109,13 @@ def run_child(url: str) -> dict[str, Any]:
     return dict(json.loads(output.strip().splitlines()[-1]))
 
 
-async def measure(backend: str, users: int) -> dict[str, Any]:
-    shape = Shape(users=users)
+async def measure(backend: str, users: int, typical: bool) -> dict[str, Any]:
+    shape = Shape(users=users, typical=typical)
     async with fresh_database(backend) as url:
         prepared = await _prepare(url, shape)
-        result = run_child(url)
+        result = run_child(url, shape.now)
     return {
+        "case": "typical" if typical else "worst",
         "backend": backend,
         "users": users,
         "followups": users * shape.followups_per_user,
@@ -128,20 +130,26 @@ async def measure(backend: str, users: int) -> dict[str, Any]:
     }
 
 
-def run(sizes: list[int], backends: list[str]) -> dict[str, Any]:
-    rows = [asyncio.run(measure(backend, users)) for backend in backends for users in sizes]
+def run(sizes: list[int], backends: list[str], cases: list[str]) -> dict[str, Any]:
+    rows = [
+        asyncio.run(measure(backend, users, case == "typical"))
+        for case in cases
+        for backend in backends
+        for users in sizes
+    ]
     return {"rows": rows, **machine()}
 
 
 def table(result: dict[str, Any]) -> str:
     lines = [
-        "| backend | users | follow-ups | contacts | interactions | plan (s) | users/s "
+        "| case | backend | users | follow-ups | contacts | interactions | plan (s) | users/s "
         "| messages | RSS before (MB) | peak RSS (MB) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in result["rows"]:
         lines.append(
-            f"| {row['backend']} | {row['users']:,} | {row['followups']:,} | {row['contacts']:,} "
+            f"| {row['case']} | {row['backend']} | {row['users']:,} | {row['followups']:,} "
+            f"| {row['contacts']:,} "
             f"| {row['interactions']:,} | {row['plan_s']} | {row['users_per_s']:,} "
             f"| {row['planned']:,} | {row['rss_before_mb']} | {row['rss_peak_mb']} |"
         )
@@ -152,14 +160,16 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--backend", nargs="+", default=["sqlite", "postgresql"])
+    parser.add_argument("--case", nargs="+", default=["typical", "worst"])
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--now", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        result = asyncio.run(_plan_once(args.child))
+        result = asyncio.run(_plan_once(args.child, datetime.fromisoformat(args.now)))
         result["rss_peak_mb"] = _rss_mb()
         print(json.dumps(result))
         return
-    result = run(args.users, args.backend)
+    result = run(args.users, args.backend, args.case)
     print(table(result))
     print(f"machine: {result['cpu']}, {result['cores']} cores, python {result['python']}")
     print(f"target: {TARGET_SECONDS:g} s and under {TARGET_RSS_MB} MB for 100,000 users")

@@ -1,8 +1,12 @@
 """A population of users due in the same minute, for the planning benchmark and its tests.
 
-Every user has their daily moment due now, open follow-ups due now, contacts (some due for a
-keep-warm, all with a tier) and interactions spread over the last 90 days (more asks than
-gives, messages only, peers only: every coaching rule fires). Rows are inserted in bulk.
+Every user's daily moment is due now. In the worst case (the default) everything else is due
+too: their open follow-ups, a weekly review (it is Friday), keep-warm contacts, and
+interactions over the last 90 days with more asks than gives, messages only and peers only, so
+every coaching rule fires for everyone. The typical case is a Wednesday: one follow-up in 30 is
+due, one user in ten has a keep-warm due, and the interactions are balanced (gives and asks,
+some in person, someone who can hire among the contacts). Rows are inserted in bulk, with
+explicit ids: add nothing else to such a database.
 """
 
 from dataclasses import dataclass
@@ -21,6 +25,8 @@ from domain.weekdays import MON_FRI
 # Friday 13 March 2026, 09:00 in Berlin: a networking day, and the default review day.
 NOW = datetime(2026, 3, 13, 8, 0, tzinfo=UTC)
 TODAY = date(2026, 3, 13)
+# The typical case: Wednesday 11 March, 09:00 in Berlin.
+TYPICAL_NOW = datetime(2026, 3, 11, 8, 0, tzinfo=UTC)
 FIRST_ID = 10_000_000
 CHUNK = 20_000  # rows per executemany
 
@@ -31,6 +37,15 @@ class Shape:
     followups_per_user: int = 1
     contacts_per_user: int = 5
     interactions_per_contact: int = 2
+    typical: bool = False
+
+    @property
+    def now(self) -> datetime:
+        return TYPICAL_NOW if self.typical else NOW
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
 
 
 async def populate(engine: AsyncEngine, shape: Shape) -> None:
@@ -51,7 +66,7 @@ def user_ids(shape: Shape) -> range:
 
 
 def _users(shape: Shape) -> list[dict[str, Any]]:
-    due = NOW - timedelta(seconds=30)
+    due = shape.now - timedelta(seconds=30)
     return [
         {
             "id": uid,
@@ -67,8 +82,8 @@ def _users(shape: Shape) -> list[dict[str, Any]]:
             "quiet_start": time(21),
             "quiet_end": time(8),
             "review_day": 4,
-            "created_at": NOW - timedelta(days=200),
-            "updated_at": NOW - timedelta(days=200),
+            "created_at": shape.now - timedelta(days=200),
+            "updated_at": shape.now - timedelta(days=200),
         }
         for uid in user_ids(shape)
     ]
@@ -79,17 +94,26 @@ def _contact_id(shape: Shape, user_index: int, contact: int) -> int:
 
 
 def _contacts(shape: Shape) -> list[dict[str, Any]]:
+    today = shape.today
+
+    def due_on(index: int, c: int) -> date:
+        due = (c == 0 and index % 10 == 0) if shape.typical else c < 2
+        return today - timedelta(days=c) if due else today + timedelta(days=20)
+
+    def tier(c: int) -> Tier:
+        return Tier.DECISION_MAKER if shape.typical and c == 0 else Tier.PEER
+
     return [
         {
             "id": _contact_id(shape, index, c),
             "user_id": uid,
             "name": f"Contact {c} of {uid}",
             "name_key": f"contact {c} of {uid}",
-            "tier": Tier.PEER,
+            "tier": tier(c),
             "source": ContactSource.MANUAL,
-            "last_interaction_on": TODAY - timedelta(days=70),
-            "keep_warm_due_on": TODAY - timedelta(days=c) if c < 2 else TODAY + timedelta(days=20),
-            "created_at": NOW - timedelta(days=200),
+            "last_interaction_on": today - timedelta(days=70),
+            "keep_warm_due_on": due_on(index, c),
+            "created_at": shape.now - timedelta(days=200),
         }
         for index, uid in enumerate(user_ids(shape))
         for c in range(shape.contacts_per_user)
@@ -97,7 +121,21 @@ def _contacts(shape: Shape) -> list[dict[str, Any]]:
 
 
 def _interactions(shape: Shape) -> list[dict[str, Any]]:
-    kinds = (InteractionKind.ASK, InteractionKind.MET, InteractionKind.ASK, InteractionKind.GIVE)
+    if shape.typical:
+        kinds = (
+            InteractionKind.MET,
+            InteractionKind.GIVE,
+            InteractionKind.ASK,
+            InteractionKind.MET,
+        )
+    else:
+        kinds = (
+            InteractionKind.ASK,
+            InteractionKind.MET,
+            InteractionKind.ASK,
+            InteractionKind.GIVE,
+        )
+    channels = (Channel.IN_PERSON, Channel.MESSAGE) if shape.typical else (Channel.MESSAGE,)
     rows = []
     for index, uid in enumerate(user_ids(shape)):
         for c in range(shape.contacts_per_user):
@@ -108,28 +146,31 @@ def _interactions(shape: Shape) -> list[dict[str, Any]]:
                         "user_id": uid,
                         "contact_id": _contact_id(shape, index, c),
                         "kind": kind,
-                        "channel": Channel.MESSAGE,
+                        "channel": channels[(c + n) % len(channels)],
                         "two_way": kind == InteractionKind.MET,
-                        "happened_on": TODAY - timedelta(days=(c * 7 + n * 3) % 90),
-                        "created_at": NOW - timedelta(days=1),
+                        "happened_on": shape.today - timedelta(days=(c * 7 + n * 3) % 90),
+                        "created_at": shape.now - timedelta(days=1),
                     }
                 )
     return rows
 
 
 def _followups(shape: Shape) -> list[dict[str, Any]]:
-    due = NOW - timedelta(minutes=1)
+    def due(index: int) -> datetime:
+        later = index % 30 if shape.typical else 0  # typical: one in 30 is due now
+        return shape.now - timedelta(minutes=1) + timedelta(days=later)
+
     return [
         {
             "user_id": uid,
             "contact_id": _contact_id(shape, index, f % shape.contacts_per_user),
             "note": "send the article",
-            "due_at": due,
+            "due_at": due(index),
             "status": FollowupStatus.OPEN,
             "nudges_sent": 0,
-            "next_nudge_at": due,
+            "next_nudge_at": due(index),
             "at_chosen_time": True,
-            "created_at": NOW - timedelta(days=3),
+            "created_at": shape.now - timedelta(days=3),
         }
         for index, uid in enumerate(user_ids(shape))
         for f in range(shape.followups_per_user)

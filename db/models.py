@@ -86,6 +86,9 @@ class User(Base):
     # Local hours without coach-initiated nudges; both NULL: none.
     quiet_start: Mapped[time | None] = mapped_column(Time)
     quiet_end: Mapped[time | None] = mapped_column(Time)
+    # The attention policy's memory, per kind of nudge: switched on or off, when the last one was
+    # due, how many were ignored in a row (domain.attention.states_from_json).
+    attention: Mapped[dict[str, Any] | None]
     review_day: Mapped[int] = mapped_column(
         SmallInteger, default=DEFAULT_REVIEW_DAY, server_default=str(DEFAULT_REVIEW_DAY)
     )
@@ -259,20 +262,6 @@ class Followup(Base):
         Index("ix_followups_next_nudge_at", "next_nudge_at"),
         Index("ix_followups_contact_id", "contact_id"),
     )
-
-
-class NudgeState(Base):
-    """The attention policy's memory of one kind of nudge for one user (domain.attention)."""
-
-    __tablename__ = "nudge_states"
-
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
-    )
-    kind: Mapped[NudgeKind] = mapped_column(StrEnumType(NudgeKind), primary_key=True)
-    enabled: Mapped[bool] = mapped_column(default=True)
-    last_due_at: Mapped[datetime | None]
-    ignored: Mapped[int] = mapped_column(SmallInteger, default=0)
 
 
 class Pause(Base):

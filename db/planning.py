@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, select, update
+from sqlalchemy import Row, Select, and_, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -19,12 +19,10 @@ from db.models import (
     Contact,
     Followup,
     Interaction,
-    NudgeState,
     OutboxMessage,
     Pause,
     User,
 )
-from domain.attention import KindState
 from domain.attention import Pause as PauseView
 from domain.checkins import CheckinStatus
 from domain.coaching import KeepWarmCandidate
@@ -33,23 +31,27 @@ from domain.planning import FollowupDue
 from domain.stats import Touch
 
 
-async def claim_due(session: AsyncSession, now: datetime, limit: int) -> Sequence[User]:
-    """Active users whose wake-up has come, earliest first, locked so replicas share them."""
+async def claim_due(session: AsyncSession, now: datetime, limit: int) -> Sequence[Row[Any]]:
+    """Active users whose wake-up has come, earliest first, locked so replicas share them.
+
+    Plain rows (attribute access like a User), not ORM objects: the planner reads them once and
+    writes back in bulk, so identity tracking would only cost time.
+    """
+    users = User.__table__
     query = (
-        select(User)
-        .where(User.active.is_(True), User.wake_at <= now)
-        .order_by(User.wake_at)
+        select(users)
+        .where(users.c.active.is_(True), users.c.wake_at <= now)
+        .order_by(users.c.wake_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
-    return (await session.scalars(query)).all()
+    return (await session.execute(query)).all()
 
 
 @dataclass
 class Batch:
     """The rows the rules need for a batch of users, by user id."""
 
-    kinds: dict[int, dict[Any, KindState]] = field(default_factory=lambda: defaultdict(dict))
     pauses: dict[int, PauseView] = field(default_factory=dict)
     pause_ids: dict[int, int] = field(default_factory=dict)
     checkin_days: dict[int, set[date]] = field(default_factory=lambda: defaultdict(set))
@@ -67,11 +69,6 @@ async def load(
     (for any user of the batch), `today` the latest local today among them."""
     batch = Batch()
     ids = list(user_ids)
-    for row in await session.execute(select(NudgeState).where(NudgeState.user_id.in_(ids))):
-        state = row[0]
-        batch.kinds[state.user_id][state.kind] = KindState(
-            state.enabled, state.last_due_at, state.ignored
-        )
     pauses = select(Pause).where(Pause.user_id.in_(ids), Pause.welcomed_at.is_(None))
     for pause in (await session.scalars(pauses.order_by(Pause.starts_on))).all():
         batch.pauses[pause.user_id] = PauseView(pause.starts_on, pause.ends_on)
@@ -255,23 +252,6 @@ async def mark_keep_warm_nudged(session: AsyncSession, contact_ids: list[int]) -
         await session.execute(
             update(Contact).where(Contact.id.in_(contact_ids)).values(keep_warm_due_on=None)
         )
-
-
-async def save_kinds(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
-    """Upsert (user_id, kind, last_due_at, ignored); a kind's on/off switch is left alone."""
-    if not rows:
-        return
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(NudgeState.__table__).values(enabled=True)
-    statement = statement.on_conflict_do_update(
-        index_elements=["user_id", "kind"],
-        set_={
-            "last_due_at": statement.excluded.last_due_at,
-            "ignored": statement.excluded.ignored,
-        },
-    )
-    await session.execute(statement, rows)
 
 
 async def mark_welcomed(session: AsyncSession, pause_ids: list[int], now: datetime) -> None:

@@ -47,7 +47,12 @@ class StrEnumType(TypeDecorator[E]):
         self.enum = enum
 
     def process_bind_param(self, value: E | str | None, dialect: Dialect) -> str | None:
-        return None if value is None else self.enum(value).value
+        if value is None:
+            return None
+        member = value if isinstance(value, self.enum) else self.enum(value)
+        return member._value_  # a plain attribute: the planner binds hundreds of thousands
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> E | None:
-        return None if value is None else self.enum(value)
+        return (
+            None if value is None else self.enum._value2member_map_.get(value) or self.enum(value)
+        )

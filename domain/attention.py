@@ -6,9 +6,11 @@ re-engagement and then to silence, a pause silences everything, and every kind c
 Everything here is pure; `domain.planning` applies it to each user's plan.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
+from typing import Any
 
 from domain.nudges import BASE_INTERVAL, NudgeKind
 from domain.schedule import local_date, local_now, resolve_local
@@ -60,6 +62,35 @@ class KindState:
     enabled: bool = True
     last_due_at: datetime | None = None  # when the last nudge of this kind was due to arrive
     ignored: int = 0  # nudges of this kind ignored in a row, up to and including the last
+
+
+def states_from_json(stored: Mapping[str, Any] | None) -> dict[NudgeKind, KindState]:
+    """The per-kind memory as stored on the user: {"reach": {"on": false, "due": iso, "ignored":
+    2}, …}; kinds it does not name are on and fresh."""
+    states = {}
+    for name, values in (stored or {}).items():
+        try:
+            kind = NudgeKind(name)
+        except ValueError:
+            continue  # a kind that no longer exists
+        due = values.get("due")
+        states[kind] = KindState(
+            enabled=bool(values.get("on", True)),
+            last_due_at=datetime.fromisoformat(due) if due else None,
+            ignored=int(values.get("ignored", 0)),
+        )
+    return states
+
+
+def states_to_json(states: Mapping[NudgeKind, KindState]) -> dict[str, Any]:
+    return {
+        kind.value: {
+            "on": state.enabled,
+            "due": state.last_due_at.isoformat() if state.last_due_at else None,
+            "ignored": state.ignored,
+        }
+        for kind, state in states.items()
+    }
 
 
 def ignored_in_a_row(state: KindState, last_active_at: datetime | None) -> int:

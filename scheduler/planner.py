@@ -11,13 +11,19 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.presenters.nudges import render
 from db import planning as planning_db
-from db.models import OutboxMessage, OutboxStatus, User
-from domain.attention import QuietHours, Reengagement, paused_days
+from db.models import OutboxMessage, OutboxStatus
+from domain.attention import (
+    QuietHours,
+    Reengagement,
+    paused_days,
+    states_from_json,
+    states_to_json,
+)
 from domain.coaching import WARM_WINDOW_DAYS
 from domain.contacts import Channel
 from domain.planning import TOUCH_WINDOW_DAYS, Outcome, UserPlan, UserView, plan
@@ -28,6 +34,8 @@ from domain.timezones import get_zone
 from domain.weekdays import is_networking_day
 
 BATCH = 1000
+# A claimed user: a row of the users table (db.planning.claim_due), read like a User.
+User = Row[Any]
 WEEK = 7
 STATUS = {
     Outcome.SEND: OutboxStatus.PENDING,
@@ -94,7 +102,7 @@ def _view(user: User, tz: Any, batch: planning_db.Batch, weeks: dict[int, Any]) 
         next_daily_at=user.next_daily_at,
         last_active_at=user.last_active_at,
         reengagement=reengagement,
-        kinds=batch.kinds.get(user.id, {}),
+        kinds=states_from_json(user.attention),
         pause=batch.pauses.get(user.id),
         checkin_days=frozenset(batch.checkin_days.get(user.id, ())),
         followups_due=tuple(batch.followups_due.get(user.id, ())),
@@ -201,31 +209,22 @@ async def _write(
     await planning_db.mark_keep_warm_nudged(
         session, [cid for result in plans for cid in result.keep_warm_nudged]
     )
-    await planning_db.save_kinds(
-        session,
-        [
-            {
-                "user_id": result.user_id,
-                "kind": kind,
-                "last_due_at": state.last_due_at,
-                "ignored": state.ignored,
-            }
-            for result in plans
-            for kind, state in result.kinds.items()
-        ],
-    )
     welcomed = [batch.pause_ids[p.user_id] for p in plans if p.pause_welcomed]
     await planning_db.mark_welcomed(session, welcomed, now)
     return sum(row["status"] == OutboxStatus.PENDING for row in new)
 
 
 def _user_row(user: User, result: UserPlan) -> dict[str, Any]:
+    """The user's new schedule, re-engagement and policy memory."""
     last = result.last_nudged_at
     if user.last_nudged_at is not None and (last is None or user.last_nudged_at > last):
         last = user.last_nudged_at
     reengagement = result.reengagement
+    attention = dict(user.attention or {})
+    attention.update(states_to_json(result.kinds))
     return {
         "id": user.id,
+        "attention": attention,
         "next_daily_at": result.next_daily_at,
         "wake_at": result.wake_at,
         "last_nudged_at": last,

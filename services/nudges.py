@@ -2,33 +2,29 @@
 
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import NudgeState, User
+from db.models import User
+from domain.attention import KindState, states_from_json, states_to_json
 from domain.nudges import SWITCHABLE, NudgeKind
 from services import users
 
 
 async def switches(session: AsyncSession, user_id: int) -> dict[NudgeKind, bool]:
     """Every switchable kind with whether it is on (on unless switched off)."""
-    query = select(NudgeState.kind, NudgeState.enabled).where(NudgeState.user_id == user_id)
-    stored = {kind: enabled for kind, enabled in await session.execute(query)}
-    return {kind: stored.get(kind, True) for kind in SWITCHABLE}
+    user = await users.get(session, user_id)
+    states = states_from_json(user.attention if user else None)
+    return {kind: states.get(kind, KindState()).enabled for kind in SWITCHABLE}
 
 
 async def switch(
     session: AsyncSession, user: User, kind: NudgeKind, enabled: bool, now: datetime
 ) -> None:
-    """Switch one kind on or off; switching on wakes the planner (a nudge may be due now)."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = insert(NudgeState).values(user_id=user.id, kind=kind, enabled=enabled, ignored=0)
-    await session.execute(
-        statement.on_conflict_do_update(
-            index_elements=["user_id", "kind"], set_={"enabled": enabled, "ignored": 0}
-        )
-    )
+    """Switch one kind on or off (its ignore count starts again); switching on wakes the
+    planner, since a nudge of that kind may be due now."""
+    states = states_from_json(user.attention)
+    state = states.get(kind, KindState())
+    states[kind] = KindState(enabled, state.last_due_at, 0)
+    user.attention = {**(user.attention or {}), **states_to_json({kind: states[kind]})}
     if enabled:
         users.wake(user, now)

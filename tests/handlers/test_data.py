@@ -23,7 +23,6 @@ from db.models import (
     Contact,
     Followup,
     Interaction,
-    NudgeState,
     OutboxMessage,
     Pause,
 )
@@ -102,7 +101,6 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
                     next_nudge_at=now + timedelta(days=3),
                     created_at=now,
                 ),
-                NudgeState(user_id=chat.user_id, kind="reach", enabled=False, ignored=0),
                 Pause(
                     user_id=chat.user_id,
                     starts_on=checkin.local_date - timedelta(days=20),

@@ -7,7 +7,7 @@ The clock moves day by day and the test calls the tick itself at the user's chec
 from datetime import UTC, date, datetime, timedelta
 
 from bot import texts
-from db.models import NudgeState, OutboxMessage, Pause, User
+from db.models import OutboxMessage, Pause, User
 from tests.clock import ManualClock
 from tests.emulator import JSON
 from tests.harness import (
@@ -205,8 +205,8 @@ async def test_switching_a_kind_off_stops_it(
     await chat.emulator.wait_for(lambda: bool(chat.emulator.edits))
     assert chat.emulator.callback_answers[-1]["text"].startswith("Done: no more daily check-in")
     assert "🔕 No more daily check-in prompts" not in button_labels(chat.emulator.edits[-1])
-    (state,) = await bot.rows(NudgeState)
-    assert (state.kind, state.enabled) == ("checkin", False)
+    (user,) = await bot.rows(User)
+    assert user.attention["checkin"]["on"] is False
     await tick_daily(bot, clock, MONDAY + timedelta(days=1), 7)
     assert len(messages(chat, texts.START_CHECKIN_BUTTON)) == 1
     summary = await complete_checkin(chat)  # /checkin still works on demand
