@@ -1,10 +1,13 @@
 """Builds the PTB Application and wires everything: database, handlers, scheduler."""
 
 import logging
+import os
+import socket
+import uuid
 
 from telegram import BotCommand
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes
+from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 import handlers
 import scheduler
@@ -14,6 +17,8 @@ from bot.config import Settings
 from bot.runtime import BotContext, MarathonApplication, Services
 from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
+from scheduler.dispatcher import Dispatcher
+from scheduler.limiter import HandOverLimiter
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +45,10 @@ def build_application(
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )
-    if settings.telegram_rate_limit > 0:
+    limited = settings.telegram_rate_limit > 0
+    if limited:
         builder = builder.rate_limiter(
-            AIORateLimiter(
+            HandOverLimiter(
                 overall_max_rate=settings.telegram_rate_limit,
                 overall_time_period=1,
                 max_retries=2,  # on 429, wait `retry_after` and try again, twice
@@ -51,9 +57,18 @@ def build_application(
     app = builder.build()
     assert isinstance(app, MarathonApplication)
     handlers.register(app)
+    app.dispatcher = Dispatcher(
+        services.sessions, app.bot, services.clock, owner=instance_name(), limited=limited
+    )
     if tick:
         scheduler.register(app, interval=settings.scheduler_tick_seconds)
+        app.loops.append(app.dispatcher.run)
     return app
+
+
+def instance_name() -> str:
+    """Who holds a lease: this host and process, told apart from a restart of itself."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
 async def on_startup(app: Application) -> None:  # type: ignore[type-arg]

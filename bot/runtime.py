@@ -7,6 +7,8 @@ itself. Handlers commit what they change; whatever they did not commit is rolled
 the update ends.
 """
 
+import asyncio
+from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
@@ -41,10 +43,33 @@ class _UpdateScope:
 _scope: ContextVar[_UpdateScope | None] = ContextVar("marathon_update", default=None)
 
 
+Loop = Callable[[asyncio.Event], Awaitable[None]]
+
+
 class MarathonApplication(Application):  # type: ignore[type-arg]
+    """PTB's Application with our services, and loops that run while it runs (the dispatcher
+    and, in production, the inbox's receiver and consumer), stopped before it stops."""
+
     def __init__(self, *, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
+        self.dispatcher: Any = None  # scheduler.dispatcher.Dispatcher, set by bot.app
+        self.last_tick: datetime | None = None
+        self.loops: list[Loop] = []
+        self._stopping = asyncio.Event()
+        self._loop_tasks: list[asyncio.Task[None]] = []
+
+    async def start(self) -> None:
+        await super().start()
+        self._stopping = asyncio.Event()
+        self._loop_tasks = [asyncio.create_task(loop(self._stopping)) for loop in self.loops]
+
+    async def stop(self) -> None:
+        self._stopping.set()
+        for task in self._loop_tasks:
+            await task
+        self._loop_tasks = []
+        await super().stop()
 
     async def process_update(self, update: object) -> None:
         async with self.services.sessions() as session:

@@ -47,13 +47,13 @@ class Base(DeclarativeBase):
 
 
 class OutboxStatus(StrEnum):
-    PENDING = "pending"  # waiting for its time (and the rate limiter)
-    SENDING = "sending"  # claimed by a dispatcher
+    PENDING = "pending"  # waiting for its time; a dispatcher may hold a lease on it
     SENT = "sent"
     FAILED = "failed"  # Telegram refused it for good, or the user is unreachable
     MISSED = "missed"  # planned after its deadline (the bot was down): never sent
     SKIPPED = "skipped"  # not needed any more (e.g. they already checked in)
     EXPIRED = "expired"  # its deadline passed before it could go out
+    AMBIGUOUS = "ambiguous"  # handed to Telegram, then the sender died: never retried
 
 
 class User(Base):
@@ -170,6 +170,12 @@ class OutboxMessage(Base):
     # After this instant the message is stale and is not sent at all (NULL: never stale).
     expires_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    # The dispatcher holding the row and until when; an expired lease frees the row again.
+    owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None]
+    # Set just before the request goes to Telegram (after the rate limiter admits it), cleared
+    # when its outcome is known. Set with no outcome after the lease: the row is ambiguous.
+    handed_at: Mapped[datetime | None]
     claimed_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)

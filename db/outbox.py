@@ -1,25 +1,28 @@
 """The outbox: messages the bot decided to send, written before they are sent.
 
 Planning inserts rows with a unique `dedupe_key`, so planning twice (a retried tick, a second
-replica) never queues a message twice. Dispatch claims rows with `FOR UPDATE SKIP LOCKED`
-(ignored by SQLite, which has one writer anyway) and marks them `sending` before the network
-call: a row is sent at most once, even if the process dies mid-send.
+replica) never queues a message twice. A dispatcher claims rows with a lease (`owner`,
+`lease_until`; `FOR UPDATE SKIP LOCKED` on PostgreSQL, so replicas never claim the same row), marks
+each one `handed_at` just before its request goes to Telegram, and records the outcome right
+after. If the dispatcher dies, rows it claimed but never handed over go out from any replica
+once the lease expires; rows it handed over without an outcome are the only ambiguous ones, and
+they are never retried (a missing message is better than a doubled one).
 """
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import OutboxMessage, OutboxStatus
 from domain.nudges import NudgeKind
 
-# A row still `sending` after this long belongs to a process that died mid-send. It is not
-# retried: we cannot know whether Telegram delivered it, and a duplicate is worse than a gap.
-SENDING_LEASE = timedelta(minutes=5)
+# How long a claim holds. A dispatcher sends what it claims well within this; a row whose lease
+# ran out belongs to a dispatcher that died (or stalled).
+LEASE = timedelta(minutes=2)
 
 
 async def enqueue(
@@ -59,46 +62,87 @@ async def enqueue(
     return result.rowcount == 1
 
 
-async def sent_since(session: AsyncSession, user_id: int, kind: NudgeKind, since: datetime) -> bool:
-    """Whether a message of this kind was queued for the user since `since` (for pacing)."""
-    query = select(OutboxMessage.id).where(
-        OutboxMessage.user_id == user_id,
-        OutboxMessage.nudge_kind == kind,
-        OutboxMessage.created_at >= since,
+async def settle_abandoned(session: AsyncSession, now: datetime) -> list[int]:
+    """Rows handed to Telegram whose dispatcher died before recording the outcome become
+    ambiguous (not retried); returns their ids, for the log and the metrics."""
+    query = (
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.status == OutboxStatus.PENDING,
+            OutboxMessage.handed_at.is_not(None),
+            OutboxMessage.lease_until < now,
+        )
+        .values(status=OutboxStatus.AMBIGUOUS, owner=None, last_error="handed over, no outcome")
+        .returning(OutboxMessage.id)
     )
-    return await session.scalar(query.limit(1)) is not None
+    return list((await session.scalars(query)).all())
 
 
 async def expire_stale(session: AsyncSession, now: datetime) -> None:
-    """Give up on rows past their deadline and on rows whose sender died mid-send."""
-    await session.execute(
-        update(OutboxMessage)
-        .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.expires_at < now)
-        .values(status=OutboxStatus.EXPIRED)
-    )
+    """Give up on rows past their deadline that nobody is sending right now."""
     await session.execute(
         update(OutboxMessage)
         .where(
-            OutboxMessage.status == OutboxStatus.SENDING,
-            OutboxMessage.claimed_at < now - SENDING_LEASE,
+            OutboxMessage.status == OutboxStatus.PENDING,
+            OutboxMessage.expires_at < now,
+            OutboxMessage.handed_at.is_(None),
+            or_(OutboxMessage.lease_until.is_(None), OutboxMessage.lease_until < now),
         )
-        .values(status=OutboxStatus.FAILED, last_error="interrupted while sending; not retried")
+        .values(status=OutboxStatus.EXPIRED, owner=None)
     )
 
 
-async def claim_due(session: AsyncSession, now: datetime, limit: int) -> Sequence[OutboxMessage]:
-    """Mark up to `limit` due rows as `sending` and commit, so no one else sends them."""
-    query = (
-        select(OutboxMessage)
-        .where(OutboxMessage.status == OutboxStatus.PENDING, OutboxMessage.not_before <= now)
+async def claim(
+    session: AsyncSession, now: datetime, owner: str, limit: int, lease: timedelta = LEASE
+) -> Sequence[OutboxMessage]:
+    """Lease up to `limit` rows that are due, not expired, not handed over and not leased by
+    anyone else, oldest first; the caller commits."""
+    free = (
+        select(OutboxMessage.id)
+        .where(
+            OutboxMessage.status == OutboxStatus.PENDING,
+            OutboxMessage.not_before <= now,
+            OutboxMessage.handed_at.is_(None),
+            or_(OutboxMessage.expires_at.is_(None), OutboxMessage.expires_at >= now),
+            or_(OutboxMessage.lease_until.is_(None), OutboxMessage.lease_until < now),
+        )
         .order_by(OutboxMessage.not_before, OutboxMessage.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
+    query = (
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(free.scalar_subquery()))
+        .values(owner=owner, lease_until=now + lease, claimed_at=now)
+        .returning(OutboxMessage)
+        .execution_options(synchronize_session=False)
+    )
     rows = (await session.scalars(query)).all()
-    for row in rows:
-        row.status = OutboxStatus.SENDING
-        row.claimed_at = now
-        row.attempts += 1
-    await session.commit()
-    return rows
+    return sorted(rows, key=lambda row: (row.not_before, row.id))
+
+
+async def hand_over(session: AsyncSession, row_id: int, owner: str, now: datetime) -> bool:
+    """Mark the row as handed to Telegram; False when it is no longer ours to send (the lease
+    ran out and someone else has it, or the user deleted their data). The caller commits."""
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.id == row_id,
+            OutboxMessage.owner == owner,
+            OutboxMessage.status == OutboxStatus.PENDING,
+            OutboxMessage.handed_at.is_(None),
+        )
+        .values(handed_at=now, attempts=OutboxMessage.attempts + 1)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+async def record(session: AsyncSession, row_id: int, values: dict[str, Any]) -> None:
+    """Store an outcome (a row deleted meanwhile, by /forget, is no error)."""
+    await session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values))
+
+
+async def depth(session: AsyncSession) -> dict[OutboxStatus, int]:
+    """How many rows are in each status (the metrics' outbox depth)."""
+    query = select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
+    return {status: count for status, count in await session.execute(query)}

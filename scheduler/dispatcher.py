@@ -1,30 +1,35 @@
-"""Dispatch: send claimed outbox rows through the bot (and its rate limiter), record outcomes.
+"""Dispatch: send what the outbox holds, as fast as Telegram allows, never twice.
 
-Telegram errors never escape: 429 waits `retry_after` (the rate limiter retries first, then the
-row waits for a later tick), 5xx and timeouts back off over later ticks, and 403 (blocked) or
-"chat not found" marks the user unreachable until they write again.
+A dispatcher claims due rows with a lease, and for each one: waits for the rate limiter, marks
+the row handed over (its own short transaction), sends it, and records the outcome right after
+the answer. It runs as its own loop beside the planner (`run`), or once per tick in tests
+(`dispatch_once`). Telegram errors never escape: 429 pauses every send until `retry_after` has
+passed (the rate limiter's retries first), 5xx and timeouts come back later with a growing
+delay, and 403 (blocked) or "chat not found" stops all sends to that user until they write.
 """
 
 import asyncio
+import contextlib
 import logging
+import time
 import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
+from bot import metrics
 from bot.clock import Clock
+from db import outbox as outbox_db
 from db.models import OutboxMessage, OutboxStatus
-from db.outbox import claim_due, expire_stale
 from db.users import mark_unreachable
+from scheduler.limiter import OnAdmit
 
 log = logging.getLogger(__name__)
 
-BATCH = 50
 MAX_ATTEMPTS = 6
 BACKOFF_START = timedelta(seconds=30)
 BACKOFF_MAX = timedelta(hours=1)
@@ -35,76 +40,185 @@ class DispatchReport:
     sent: int = 0
     retrying: int = 0
     failed: int = 0
+    ambiguous: int = 0
 
 
-async def dispatch_outbox(session: AsyncSession, bot: Bot, clock: Clock) -> DispatchReport:
-    report = DispatchReport()
-    now = clock.now()
-    await expire_stale(session, now)
-    await session.commit()
-    while rows := await claim_due(session, now, BATCH):
-        results = await asyncio.gather(*(_send(bot, row) for row in rows), return_exceptions=True)
-        finished = clock.now()
-        for row, result in zip(rows, results, strict=True):
-            await _record(session, row, result, finished, report)
-        await session.commit()
-        if len(rows) < BATCH:
-            break
-    return report
+class LeaseLost(Exception):
+    """The row is no longer ours to send (someone else has it now, or it was deleted)."""
 
 
-async def _send(bot: Bot, row: OutboxMessage) -> Message:
-    markup = row.payload.get("reply_markup")
-    return await bot.send_message(
-        chat_id=row.chat_id,
-        text=row.payload["text"],
-        reply_markup=InlineKeyboardMarkup.de_json(markup, bot) if markup else None,
-    )
+class Dispatcher:
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        bot: Bot,
+        clock: Clock,
+        *,
+        owner: str,
+        limited: bool,
+        concurrency: int = 30,
+    ) -> None:
+        self._sessions = sessions
+        self._bot = bot
+        self._clock = clock
+        self._owner = owner
+        self._limited = limited
+        self._slots = asyncio.Semaphore(concurrency)
+        self._batch = concurrency * 2
+        self._paused_until: datetime | None = None
 
+    @property
+    def paused_until(self) -> datetime | None:
+        """While Telegram asked us to wait (429), nothing is claimed or sent to anyone."""
+        if self._paused_until is not None and self._paused_until <= self._clock.now():
+            self._paused_until = None
+        return self._paused_until
 
-async def _record(
-    session: AsyncSession,
-    row: OutboxMessage,
-    result: Message | BaseException,
-    now: datetime,
-    report: DispatchReport,
-) -> None:
-    """Store the outcome with a plain UPDATE: a row deleted meanwhile (/forget) is no error."""
-    values: dict[str, Any]
-    if isinstance(result, Message):
-        values = {
-            "status": OutboxStatus.SENT,
-            "sent_at": now,
-            "telegram_message_id": result.message_id,
-        }
-        report.sent += 1
-    else:
-        values = _failure(row, result, now, report)
-        if is_unreachable(result):
-            await mark_unreachable(session, row.user_id, now)
-            log.info(
-                "user %s is unreachable (%s); sends stop until they write", row.user_id, result
-            )
-    await session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id).values(**values))
+    async def run(self, stop: asyncio.Event, idle: float = 1.0) -> None:
+        """Send continuously until `stop` is set; looks for due rows every `idle` seconds."""
+        while not stop.is_set():
+            try:
+                report = await self.dispatch_once()
+            except Exception:
+                log.exception("dispatch failed; trying again shortly")
+                report = DispatchReport()
+            if report.sent or report.retrying or report.failed:
+                continue  # more may be due right away
+            wait = idle
+            if self.paused_until is not None:
+                wait = max(0.05, (self.paused_until - self._clock.now()).total_seconds())
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=wait)
 
+    async def dispatch_once(self) -> DispatchReport:
+        """Settle what died mid-send, then claim and send batches until nothing is due."""
+        report = DispatchReport()
+        async with self._sessions() as session:
+            now = self._clock.now()
+            abandoned = await outbox_db.settle_abandoned(session, now)
+            await outbox_db.expire_stale(session, now)
+            await session.commit()
+        for row_id in abandoned:
+            log.warning("outbox %s was handed to Telegram with no outcome: ambiguous", row_id)
+            metrics.AMBIGUOUS.inc()
+        report.ambiguous = len(abandoned)
+        while self.paused_until is None:
+            async with self._sessions() as session:
+                rows = await outbox_db.claim(session, self._clock.now(), self._owner, self._batch)
+                await session.commit()
+            if not rows:
+                break
+            await asyncio.gather(*(self._deliver(row, report) for row in rows))
+            if len(rows) < self._batch:
+                break
+        return report
 
-def _failure(
-    row: OutboxMessage, error: BaseException, now: datetime, report: DispatchReport
-) -> dict[str, Any]:
-    values: dict[str, Any] = {"last_error": f"{type(error).__name__}: {error}"[:500]}
-    if isinstance(error, RetryAfter):
-        # Flood control is not the message's fault: the attempt does not count.
-        values |= {"status": OutboxStatus.PENDING, "not_before": now + retry_delay(error)}
-        values["attempts"] = row.attempts - 1
-        report.retrying += 1
-    elif is_unreachable(error) or isinstance(error, BadRequest) or row.attempts >= MAX_ATTEMPTS:
-        values["status"] = OutboxStatus.FAILED
-        log.warning("outbox %s failed for good: %s", row.id, values["last_error"])
-        report.failed += 1
-    else:  # timeouts, 5xx, network trouble: try again on a later tick
-        values |= {"status": OutboxStatus.PENDING, "not_before": now + backoff(row.attempts)}
-        report.retrying += 1
-    return values
+    async def _deliver(self, row: OutboxMessage, report: DispatchReport) -> None:
+        if self.paused_until is not None:
+            await self._release(row)  # Telegram asked us to wait: leave it for later
+            return
+        async with self._slots:
+            handed: list[float] = []
+
+            async def hand_over() -> None:
+                if handed:
+                    return  # the rate limiter retried after a 429: already marked
+                async with self._sessions() as session:
+                    ours = await outbox_db.hand_over(
+                        session, row.id, self._owner, self._clock.now()
+                    )
+                    await session.commit()
+                if not ours:
+                    raise LeaseLost
+                handed.append(time.perf_counter())
+
+            result: Message | BaseException
+            try:
+                if self._limited:
+                    result = await self._send(row, OnAdmit(hand_over))
+                else:
+                    await hand_over()
+                    result = await self._send(row, None)
+            except LeaseLost:
+                return
+            except Exception as error:  # anything Telegram (or the payload) throws
+                result = error
+            if handed:
+                metrics.SEND_SECONDS.observe(time.perf_counter() - handed[0])
+            await self._record(row, result, report)
+
+    async def _send(self, row: OutboxMessage, admit: OnAdmit | None) -> Message:
+        markup = row.payload.get("reply_markup")
+        return await self._bot.send_message(
+            chat_id=row.chat_id,
+            text=row.payload["text"],
+            reply_markup=InlineKeyboardMarkup.de_json(markup, self._bot) if markup else None,
+            rate_limit_args=admit,
+        )
+
+    async def _release(self, row: OutboxMessage) -> None:
+        async with self._sessions() as session:
+            await outbox_db.record(session, row.id, {"owner": None, "lease_until": None})
+            await session.commit()
+
+    async def _record(
+        self, row: OutboxMessage, result: Message | BaseException, report: DispatchReport
+    ) -> None:
+        now = self._clock.now()
+        free = {"owner": None, "lease_until": None}
+        values: dict[str, Any]
+        if isinstance(result, Message):
+            values = {
+                "status": OutboxStatus.SENT,
+                "sent_at": now,
+                "telegram_message_id": result.message_id,
+                **free,
+            }
+            report.sent += 1
+            metrics.SENDS.labels("sent").inc()
+        else:
+            values = {**self._failure(row, result, now, report), **free}
+        async with self._sessions() as session:
+            await outbox_db.record(session, row.id, values)
+            if not isinstance(result, Message) and is_unreachable(result):
+                await mark_unreachable(session, row.user_id, now)
+                log.info(
+                    "user %s is unreachable (%s); sends stop until they write", row.user_id, result
+                )
+            await session.commit()
+
+    def _failure(
+        self, row: OutboxMessage, error: BaseException, now: datetime, report: DispatchReport
+    ) -> dict[str, Any]:
+        values: dict[str, Any] = {"last_error": f"{type(error).__name__}: {error}"[:500]}
+        attempts = row.attempts + 1  # this attempt was counted when it was handed over
+        if isinstance(error, RetryAfter):
+            # Flood control is not the message's fault: the attempt does not count, and every
+            # send waits until Telegram allows them again.
+            delay = retry_delay(error)
+            self._paused_until = max(self._paused_until or now, now + delay)
+            values |= {
+                "status": OutboxStatus.PENDING,
+                "not_before": now + delay,
+                "handed_at": None,
+                "attempts": attempts - 1,
+            }
+            report.retrying += 1
+            metrics.SENDS.labels("retrying").inc()
+        elif is_unreachable(error) or isinstance(error, BadRequest) or attempts >= MAX_ATTEMPTS:
+            values["status"] = OutboxStatus.FAILED
+            log.warning("outbox %s failed for good: %s", row.id, values["last_error"])
+            report.failed += 1
+            metrics.SENDS.labels("failed").inc()
+        else:  # timeouts, 5xx, network trouble: try again a little later
+            values |= {
+                "status": OutboxStatus.PENDING,
+                "not_before": now + backoff(attempts),
+                "handed_at": None,
+            }
+            report.retrying += 1
+            metrics.SENDS.labels("retrying").inc()
+        return values
 
 
 def is_unreachable(error: BaseException) -> bool:

@@ -17,7 +17,7 @@ PACKAGES = ("bot", "handlers", "scheduler", "services", "db", "domain")
 FLOORS: list[tuple[str, tuple[str, ...]]] = [
     ("composition root", ("bot.__main__", "bot.app")),
     ("edges: Telegram in and out", ("handlers", "scheduler")),
-    ("runtime", ("bot.runtime", "bot.config", "bot.logs", "bot.clock")),
+    ("runtime", ("bot.runtime", "bot.config", "bot.logs", "bot.clock", "bot.metrics")),
     (
         "presentation",
         ("bot.texts", "bot.keyboards", "bot.callbacks", "bot.presenters", "bot.chart"),

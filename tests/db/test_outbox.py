@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
 from db.models import OutboxMessage, User
-from db.outbox import SENDING_LEASE, claim_due, enqueue, expire_stale
+from db.outbox import LEASE, claim, enqueue, expire_stale, hand_over, settle_abandoned
 from db.planning import claim_due as claim_due_users
 from domain.weekdays import MON_FRI
 from services.users import create as create_user
@@ -79,36 +79,53 @@ async def test_claims_never_overlap(sessions: async_sessionmaker[AsyncSession]) 
             await queue(session, 1, f"k{n}")
         await session.commit()
 
-    async def claim() -> list[int]:
+    async def claim_as(owner: str) -> list[int]:
         async with sessions() as session:
-            return [row.id for row in await claim_due(session, NOW, limit=4)]
+            rows = await claim(session, NOW, owner, limit=4)
+            await session.commit()
+            return [row.id for row in rows]
 
-    results = await asyncio.gather(claim(), claim(), claim())
+    results = await asyncio.gather(claim_as("a"), claim_as("b"), claim_as("c"))
     claimed = [row_id for batch in results for row_id in batch]
     assert len(claimed) == len(set(claimed)) == 10
     async with sessions() as session:
         rows = (await session.scalars(select(OutboxMessage))).all()
-    assert {r.status for r in rows} == {"sending"}
-    assert {r.attempts for r in rows} == {1}
+    assert {r.status for r in rows} == {"pending"}  # leased, not sent yet
+    assert {r.owner for r in rows} == {"a", "b", "c"}
+    assert {r.attempts for r in rows} == {0}  # an attempt counts when it is handed over
 
 
-async def test_expiry_and_interrupted_sends(sessions: async_sessionmaker[AsyncSession]) -> None:
+async def test_after_a_crash_only_what_was_handed_over_is_ambiguous(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
     async with sessions() as session:
         await add_user(session, 1)
-        await queue(session, 1, "in-flight")
+        for key in ("handed", "waiting"):
+            await queue(session, 1, key)
         await queue(session, 1, "stale", expires_at=NOW + timedelta(hours=1))
         await queue(session, 1, "fresh", expires_at=NOW + timedelta(hours=5))
         await session.commit()
-        (in_flight,) = await claim_due(session, NOW, limit=1)  # oldest first
-        assert in_flight.dedupe_key == "in-flight"
-        later = NOW + SENDING_LEASE + timedelta(hours=1)
+        handed, waiting, *_ = await claim(session, NOW, "dead", limit=4)
+        assert await hand_over(session, handed.id, "dead", NOW)
+        assert not await hand_over(session, waiting.id, "someone else", NOW)  # not theirs
+        await session.commit()
+        # The dead dispatcher's lease still holds: nobody else may take its rows yet.
+        assert await claim(session, NOW + timedelta(minutes=1), "alive", limit=10) == []
+        later = NOW + LEASE + timedelta(hours=1)
+        assert await settle_abandoned(session, later) == [handed.id]
         await expire_stale(session, later)
+        again = await claim(session, later, "alive", limit=10)
         await session.commit()
         statuses = dict(
             (await session.execute(select(OutboxMessage.dedupe_key, OutboxMessage.status))).all()
         )
-    # A row that was mid-send when its process died is not retried: no duplicates.
-    assert statuses == {"in-flight": "failed", "stale": "expired", "fresh": "pending"}
+    assert [row.dedupe_key for row in again] == ["waiting", "fresh"]  # sent by someone else
+    assert statuses == {
+        "handed": "ambiguous",  # maybe delivered: never retried, no duplicate
+        "waiting": "pending",
+        "stale": "expired",
+        "fresh": "pending",
+    }
 
 
 async def test_claim_due_wakes_users_by_utc_instant(
