@@ -794,3 +794,14 @@ ASK_MODE = (
     "It sets your pace: most days, or two a week."
 )
 MODE_ANSWER_ECHO = "{question}\n→ {answer}"
+
+# /asked with a vague ask (principle 6): one way to say it specifically; the day picks which.
+VAGUE_ASK_REWRITE = (
+    "Tip: specific asks are easier to say yes to. Instead of “let me know if anything comes "
+    "up”, try “{example}”"
+)
+SPECIFIC_ASK_EXAMPLES = (
+    "Could you introduce me to the design lead at Acme?",
+    "Would you have 20 minutes next week to tell me how your team hires?",
+    "Could you refer me for the product manager role on your team?",
+)
