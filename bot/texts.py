@@ -730,8 +730,8 @@ USE_DAYS_BUTTON = "Use {days}"
 KEEP_DAYS_BUTTON = "Keep {days}"
 SETTINGS_QUIET = (
     "Quiet hours: {start}–{end}.\n"
-    "Nudges I start myself wait until they end; your check-in, your weekly review and the "
-    "follow-ups you dated still come at the times you chose.\n\n"
+    "Nudges I start myself wait until they end; your check-in, your weekly review and a "
+    "follow-up's first reminder still come at the times you chose.\n\n"
     "Tap a preset, or send e.g. /quiet 22:00-07:00 or /quiet off."
 )
 SETTINGS_QUIET_OFF = (
