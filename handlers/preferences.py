@@ -3,8 +3,9 @@
 /settings shows a summary with a button per section; a section replaces the summary in the
 same message (with ◂ Back), and each change answers the tap with a one-line confirmation and
 shows the section again with its new state. /mode and /quiet open their section directly.
-Settings buttons act on the presser's own row only: a press from someone unknown, or with a
-value the setting does not accept, is stale and changes nothing.
+Settings buttons act on the presser's own row only and name no other row: a press from someone
+unknown, under a message in another chat, or with a value the setting does not accept is stale
+and changes nothing.
 """
 
 from datetime import timedelta
