@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Self, get_type_hints
 from domain.contacts import Tier
 from domain.followups import FollowupAct
 from domain.nudges import NudgeKind
+from domain.pace import Mode
 
 MAX_BYTES = 64
 
@@ -264,3 +265,108 @@ class PauseFor(Button, prefix="pause:for"):
 @dataclass(frozen=True)
 class Resume(Button, prefix="pause:resume"):
     pass
+
+
+# --- settings: /settings, /mode, /quiet -----------------------------------------------------
+# Every settings button acts on the presser's own row and names no other row, so checking the
+# target means: the presser is known, and the value is one the setting accepts.
+
+
+class SettingsSection(StrEnum):
+    TIME = "time"
+    ZONE = "zone"
+    DAYS = "days"
+    PACE = "pace"
+    QUIET = "quiet"
+    REVIEW = "review"
+    NUDGES = "nudges"
+    PAUSE = "pause"
+
+
+class Switch(StrEnum):
+    ON = "on"
+    OFF = "off"
+
+
+@dataclass(frozen=True)
+class SettingsHome(Button, prefix="set:home"):
+    """◂ Back: the summary with a button per section."""
+
+
+@dataclass(frozen=True)
+class OpenSection(Button, prefix="set:open"):
+    section: SettingsSection
+
+
+@dataclass(frozen=True)
+class SettingsTime(Button, prefix="set:time"):
+    at: time
+
+
+@dataclass(frozen=True)
+class SettingsDay(Button, prefix="set:day"):
+    """Switch one networking day (0 = Monday) on or off."""
+
+    weekday: int
+
+
+@dataclass(frozen=True)
+class SettingsMode(Button, prefix="set:mode"):
+    mode: Mode
+
+
+@dataclass(frozen=True)
+class UseModeDays(Button, prefix="set:usedays"):
+    """After a pace switch: take that mode's default days (only while it is the user's mode)."""
+
+    mode: Mode
+
+
+@dataclass(frozen=True)
+class KeepDays(Button, prefix="set:keepdays"):
+    """After a pace switch: keep the networking days as they are."""
+
+    mode: Mode
+
+
+@dataclass(frozen=True)
+class SettingsQuiet(Button, prefix="set:quiet"):
+    start: time
+    end: time
+
+
+@dataclass(frozen=True)
+class SettingsQuietOff(Button, prefix="set:quiet:off"):
+    pass
+
+
+@dataclass(frozen=True)
+class SettingsReviewDay(Button, prefix="set:review"):
+    weekday: int
+
+
+@dataclass(frozen=True)
+class SettingsKind(Button, prefix="set:kind"):
+    """Switch one kind of nudge on or off (the data says which way, so a double tap is safe)."""
+
+    kind: NudgeKind
+    switch: Switch
+
+
+@dataclass(frozen=True)
+class SettingsPause(Button, prefix="set:pause"):
+    """Pause for this many days; 0: until the user says so."""
+
+    days: int
+
+
+@dataclass(frozen=True)
+class SettingsResume(Button, prefix="set:resume"):
+    pass
+
+
+@dataclass(frozen=True)
+class OnboardingMode(Button, prefix="ob:mode"):
+    """The pace question at the end of /start (valid while the user is being onboarded)."""
+
+    mode: Mode

@@ -1,18 +1,21 @@
 """Keyboards: the buttons under messages, each carrying a typed `bot.callbacks` button."""
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
 from bot import callbacks, texts
-from bot.callbacks import Button, CardAction, ForgetAnswer
-from bot.presenters.common import full_date
+from bot.callbacks import Button, CardAction, ForgetAnswer, SettingsSection, Switch
+from bot.presenters.common import format_days, full_date
+from domain.attention import QuietHours
 from domain.checkins import Question
 from domain.contacts import Tier
 from domain.followups import FollowupAct
 from domain.nudges import NudgeKind
+from domain.pace import Mode
 from domain.pausing import PRESET_DAYS
+from domain.quiet_hours import PRESETS as QUIET_PRESETS
 from domain.timeofday import format_time
 
 ONBOARDING_TIMES = (time(8, 30), time(12, 30), time(18, 0), time(21, 0))
@@ -245,3 +248,137 @@ def pause_choices() -> InlineKeyboardMarkup:
     return inline(
         [[(texts.PAUSE_DAYS_BUTTON[days], callbacks.PauseFor(days)) for days in (*PRESET_DAYS, 0)]]
     )
+
+
+# --- settings: /settings, /mode, /quiet -------------------------------------------------------
+# Each section's buttons end with ◂ Back to the summary; the message is edited in place.
+
+SECTION_ROWS = (
+    (SettingsSection.TIME, SettingsSection.ZONE),
+    (SettingsSection.DAYS, SettingsSection.PACE),
+    (SettingsSection.QUIET, SettingsSection.REVIEW),
+    (SettingsSection.NUDGES, SettingsSection.PAUSE),
+)
+
+
+def _chosen(label: str, chosen: bool) -> str:
+    return texts.CHOSEN_BUTTON.format(label=label) if chosen else label
+
+
+def _with_back(rows: list[Row]) -> InlineKeyboardMarkup:
+    return inline([*rows, [(texts.BACK_BUTTON, callbacks.SettingsHome())]])
+
+
+def settings_home() -> InlineKeyboardMarkup:
+    return inline(
+        [
+            [(texts.SECTION_BUTTONS[section], callbacks.OpenSection(section)) for section in row]
+            for row in SECTION_ROWS
+        ]
+    )
+
+
+def settings_back() -> InlineKeyboardMarkup:
+    return _with_back([])
+
+
+def settings_times(current: time) -> InlineKeyboardMarkup:
+    """The onboarding's times and the current one (marked)."""
+    choices = sorted({*ONBOARDING_TIMES, current})
+    row: Row = [
+        (
+            texts.TIME_CHOSEN_BUTTON.format(time=format_time(at))
+            if at == current
+            else format_time(at),
+            callbacks.SettingsTime(at),
+        )
+        for at in choices
+    ]
+    return _with_back([row])
+
+
+def settings_days(mask: int) -> InlineKeyboardMarkup:
+    buttons: Row = [
+        (_chosen(name, bool(mask >> index & 1)), callbacks.SettingsDay(index))
+        for index, name in enumerate(texts.WEEKDAYS_SHORT)
+    ]
+    return _with_back([buttons[:4], buttons[4:]])
+
+
+def _modes(
+    current: Mode | None, button: type[callbacks.SettingsMode | callbacks.OnboardingMode]
+) -> Row:
+    return [
+        (_chosen(texts.MODE_BUTTONS[mode], mode == current), button(mode))
+        for mode in (Mode.SEARCHING, Mode.EMPLOYED)
+    ]
+
+
+def settings_pace(current: Mode) -> InlineKeyboardMarkup:
+    return _with_back([_modes(current, callbacks.SettingsMode)])
+
+
+def pace_proposal(mode: Mode, proposed: int, current: int) -> InlineKeyboardMarkup:
+    """[Use Tue, Thu] [Keep Mon–Fri]: the days change only if the user says so."""
+    return inline(
+        [
+            [
+                (
+                    texts.USE_DAYS_BUTTON.format(days=format_days(proposed)),
+                    callbacks.UseModeDays(mode),
+                ),
+                (
+                    texts.KEEP_DAYS_BUTTON.format(days=format_days(current)),
+                    callbacks.KeepDays(mode),
+                ),
+            ]
+        ]
+    )
+
+
+def onboarding_mode() -> InlineKeyboardMarkup:
+    return inline([_modes(None, callbacks.OnboardingMode)])
+
+
+def settings_quiet(current: QuietHours | None) -> InlineKeyboardMarkup:
+    presets: Row = [
+        (
+            _chosen(
+                texts.QUIET_SPAN.format(start=format_time(h.start), end=format_time(h.end)),
+                h == current,
+            ),
+            callbacks.SettingsQuiet(h.start, h.end),
+        )
+        for h in QUIET_PRESETS
+    ]
+    off: Row = [(_chosen(texts.QUIET_OFF_BUTTON, current is None), callbacks.SettingsQuietOff())]
+    return _with_back([presets[:2], presets[2:], off])
+
+
+def settings_review(weekday: int) -> InlineKeyboardMarkup:
+    buttons: Row = [
+        (_chosen(name, index == weekday), callbacks.SettingsReviewDay(index))
+        for index, name in enumerate(texts.WEEKDAYS_SHORT)
+    ]
+    return _with_back([buttons[:4], buttons[4:]])
+
+
+def settings_nudges(switches: Mapping[NudgeKind, bool]) -> InlineKeyboardMarkup:
+    """One row per kind: ✓ on / ✗ off; a tap switches it the other way."""
+    rows: list[Row] = []
+    for kind, on in switches.items():
+        template = texts.KIND_STATE_ON_BUTTON if on else texts.KIND_STATE_OFF_BUTTON
+        to = Switch.OFF if on else Switch.ON
+        rows.append(
+            [(template.format(kind=texts.KIND_NAMES[kind]), callbacks.SettingsKind(kind, to))]
+        )
+    return _with_back(rows)
+
+
+def settings_pause(paused: bool) -> InlineKeyboardMarkup:
+    if paused:
+        return _with_back([[(texts.RESUME_NOW_BUTTON, callbacks.SettingsResume())]])
+    durations: Row = [
+        (texts.PAUSE_DAYS_BUTTON[days], callbacks.SettingsPause(days)) for days in (*PRESET_DAYS, 0)
+    ]
+    return _with_back([durations])

@@ -30,6 +30,9 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("timezone", "Set your timezone: /timezone Berlin"),
     ("checkintime", "When the daily check-in comes: /checkintime 18:30"),
     ("days", "Choose your networking days"),
+    ("settings", "All your settings in one place"),
+    ("mode", "Your pace: job-searching or employed"),
+    ("quiet", "Quiet hours: /quiet 22:00-07:00 or /quiet off"),
     ("skip", "Skip the current question"),
     ("cancel", "Stop the current check-in"),
     ("pause", "Take a break: /pause 1 week"),
@@ -661,3 +664,144 @@ PAUSE_PROBLEMS = {
 }
 RESUMED = "▶️ Welcome back! Check-ins are on again; the next one is {next}."
 NOT_PAUSED = "You're not paused. /pause takes a break whenever you need one."
+
+
+# --- settings: /settings, /mode, /quiet and the onboarding's pace question -----------------------
+
+SETTINGS = (
+    "⚙️ Your settings\n\n"
+    "Check-in: {time} ({zone})\n"
+    "Days: {days}\n"
+    "Pace: {mode}\n"
+    "Quiet hours: {quiet}\n"
+    "Weekly review: {review}\n"
+    "{nudges}\n"
+    "{pause}\n\n"
+    "Tap a section to change it."
+)
+SETTINGS_NUDGES_ALL_ON = "Nudges: all on"
+SETTINGS_NUDGES_OFF = "Nudges off: {kinds}"
+SETTINGS_PAUSE_OFF = "Pause: off"
+SETTINGS_PAUSE_UNTIL = "Pause: until {day}"
+SETTINGS_PAUSE_OPEN = "Pause: until you say"
+SHORT_DATE = "{weekday} {day} {month}"  # Tue 5 Jan
+QUIET_SPAN = "{start}–{end}"  # 21:00–08:00
+QUIET_OFF = "off"
+MODE_NAMES = {  # as the summary and the replies name a pace
+    "searching": "job-searching",
+    "employed": "employed, keeping your network warm",
+}
+
+# The sections, as buttons under the summary.
+SECTION_BUTTONS = {
+    "time": "🕒 Check-in time",
+    "zone": "🌍 Timezone",
+    "days": "📅 Days",
+    "pace": "🏃 Pace",
+    "quiet": "🌙 Quiet hours",
+    "review": "📊 Weekly review",
+    "nudges": "🔔 Nudges",
+    "pause": "⏸ Pause",
+}
+CHOSEN_BUTTON = "✓ {label}"
+KIND_STATE_ON_BUTTON = "✓ {kind}"
+KIND_STATE_OFF_BUTTON = "✗ {kind}"
+
+SETTINGS_TIME = (
+    "Check-ins come at {time} ({zone}), {days}. Next one: {next}.\n\n"
+    "Tap a time, or send any other like /checkintime 7:45."
+)
+SETTINGS_ZONE = (
+    "Your timezone is {zone}; it's {local_time} there now.\n\n"
+    "To change it, send /timezone <city> (e.g. {examples}) or share your location."
+)
+SETTINGS_DAYS = "Networking days: {days}.\nTap a day to switch it on or off; at least one stays on."
+SETTINGS_PACE = (
+    "Your pace: {mode}, networking on {days}.\n\n"
+    "Job-searching: most days ({searching_days}). Employed: a lighter pace ({employed_days}) "
+    "that keeps your network warm, never off."
+)
+SETTINGS_PACE_PROPOSAL = (
+    "Pace set: {mode}.\nThat pace usually means networking on {proposed}; yours are {days}. "
+    "Switch to {proposed}?"
+)
+MODE_BUTTONS = {"searching": "Job-searching", "employed": "Employed"}
+USE_DAYS_BUTTON = "Use {days}"
+KEEP_DAYS_BUTTON = "Keep {days}"
+SETTINGS_QUIET = (
+    "Quiet hours: {start}–{end}.\n"
+    "Nudges I start myself wait until they end; your check-in, your weekly review and a "
+    "follow-up's first reminder still come at the times you chose.\n\n"
+    "Tap a preset, or send e.g. /quiet 22:00-07:00 or /quiet off."
+)
+SETTINGS_QUIET_OFF = (
+    "Quiet hours: off. My nudges may come at any hour.\n\n"
+    "Tap a preset, or send e.g. /quiet 22:00-07:00."
+)
+QUIET_OFF_BUTTON = "Off"
+SETTINGS_REVIEW = (
+    "Your weekly review comes on {weekday}s at your check-in time ({time}): the week in "
+    "numbers and one focus for the next.\nTap a day to move it."
+)
+SETTINGS_REVIEW_SWITCHED_OFF = (
+    "Your weekly review is switched off (it would come on {weekday}s). Turn it on under "
+    "Nudges; tap a day to move it."
+)
+SETTINGS_NUDGES = (
+    "Which messages should I send on my own? Tap one to switch it off or on (✓ on, ✗ off)."
+)
+SETTINGS_NOT_PAUSED = (
+    "You're not paused. A pause silences every message from me and freezes your streak. "
+    "For how long?"
+)
+SETTINGS_PAUSED_UNTIL = (
+    "⏸ Paused until {day}: no messages from me, and your streak is frozen meanwhile."
+)
+SETTINGS_PAUSED_OPEN = (
+    "⏸ Paused until you say: no messages from me, and your streak is frozen meanwhile."
+)
+RESUME_NOW_BUTTON = "▶️ Resume now"
+
+# One-line confirmations (the answer to a tap, or the reply to a command).
+TIME_CHANGED = "Check-in time: {time}"
+DAYS_CHANGED = "Networking days: {days}"
+PACE_CHANGED = "Pace: {mode}"
+DAYS_KEPT = "Keeping {days}"
+QUIET_CHANGED = "Quiet hours: {start}–{end}"
+QUIET_SWITCHED_OFF = "Quiet hours: off"
+REVIEW_CHANGED = "Weekly review: {weekday}"
+KIND_SWITCHED_OFF = "🔕 Off: {kind}"
+KIND_SWITCHED_ON = "🔔 On: {kind}"
+PAUSE_CHANGED_UNTIL = "⏸ Paused until {day}"
+PAUSE_CHANGED_OPEN = "⏸ Paused until you say"
+RESUMED_SHORT = "▶️ Welcome back! Next check-in: {next}"
+NOT_PAUSED_SHORT = "You're not paused."
+
+# /quiet
+QUIET_SET = (
+    "🌙 Quiet hours: {start}–{end}. Nudges I start myself wait until {end}; /quiet off "
+    "switches them off."
+)
+QUIET_SET_OFF = "Quiet hours are off: my nudges may come at any hour. /quiet 22:00-07:00 sets some."
+QUIET_PROBLEMS = {  # domain.quiet_hours.QuietProblem
+    "unreadable": "I couldn't read that. Try /quiet 22:00-07:00, /quiet 10pm-7am or /quiet off.",
+    "empty": "That span starts and ends at the same time. Try /quiet 22:00-07:00, or /quiet off.",
+}
+
+# Onboarding, step three (after the check-in time): the pace (principle 1).
+ASK_MODE = (
+    "Last one: are you job-searching right now, or employed and keeping your network warm? "
+    "It sets your pace: most days, or two a week."
+)
+MODE_ANSWER_ECHO = "{question}\n→ {answer}"
+
+# /asked with a vague ask (principle 6): one way to say it specifically; the day picks which.
+VAGUE_ASK_REWRITE = (
+    "Tip: specific asks are easier to say yes to. Instead of “let me know if anything comes "
+    "up”, try “{example}”"
+)
+SPECIFIC_ASK_EXAMPLES = (
+    "Could you introduce me to the design lead at Acme?",
+    "Would you have 20 minutes next week to tell me how your team hires?",
+    "Could you refer me for the product manager role on your team?",
+)

@@ -36,6 +36,7 @@ LIVE_CHANNELS = frozenset({Channel.IN_PERSON, Channel.CALL})
 VAGUE_ASK_PHRASES: tuple[str, ...] = (
     r"let (?:me|us) know if",
     r"keep (?:me|us) in mind",
+    r"keep (?:an|your) (?:eye|eyes|ear|ears) (?:out|open)",
     r"anything (?:comes up|at all)",
     r"any(?:thing| opportunities| openings| leads)\b(?! specific)",
     r"if you hear of",

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Self, get_type_hints
 class Awaiting(StrEnum):
     ONBOARDING_TIMEZONE = "onboarding_timezone"
     ONBOARDING_TIME = "onboarding_time"
+    ONBOARDING_MODE = "onboarding_mode"
     TIMEZONE = "timezone"
     CHECKIN_TIME = "checkin_time"
     FOLLOWUP_NAME = "followup_name"

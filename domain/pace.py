@@ -18,3 +18,25 @@ class Mode(StrEnum):
 
 DEFAULT_DAYS: dict[Mode, int] = {Mode.SEARCHING: MON_FRI, Mode.EMPLOYED: TUE_THU}
 DEFAULT_REVIEW_DAY = 4  # Friday: look back on the week before the weekend
+
+# What someone may type when asked which pace fits (the onboarding question), as whole answers.
+_MODE_ANSWERS: dict[Mode, frozenset[str]] = {
+    Mode.SEARCHING: frozenset(
+        {"searching", "job-searching", "job searching", "search", "looking", "job hunting"}
+    ),
+    Mode.EMPLOYED: frozenset({"employed", "working", "in a job", "in a role", "i have a job"}),
+}
+
+
+def parse_mode(text: str) -> Mode | None:
+    """The mode a typed answer names ("searching", "employed", …); None if it names neither."""
+    cleaned = " ".join(text.casefold().split()).strip(".!")
+    return next((mode for mode, words in _MODE_ANSWERS.items() if cleaned in words), None)
+
+
+def days_to_propose(current: Mode, chosen: Mode, days: int) -> int | None:
+    """Switching pace proposes the new mode's default days (the user decides); None when the
+    mode stays the same or the user's days already are those."""
+    if chosen == current or days == DEFAULT_DAYS[chosen]:
+        return None
+    return DEFAULT_DAYS[chosen]

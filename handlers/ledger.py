@@ -4,11 +4,12 @@ from telegram import Update
 
 from bot import callbacks, keyboards, texts
 from bot.presenters.contacts import give_first
+from bot.presenters.ledger import with_vague_ask_tip
 from bot.runtime import BotContext
 from domain.contacts import InteractionKind
 from handlers.common import command_argument, edit_quietly, known_user, pressed, reply, stale
 from handlers.contacts import offer_merges
-from services import contacts, ledger
+from services import contacts, ledger, users
 
 USAGE = {InteractionKind.GIVE: texts.GAVE_USAGE, InteractionKind.ASK: texts.ASKED_USAGE}
 LOGGED = {InteractionKind.GIVE: texts.GAVE_LOGGED, InteractionKind.ASK: texts.ASKED_LOGGED}
@@ -31,13 +32,13 @@ async def _log(update: Update, context: BotContext, kind: InteractionKind) -> No
     await context.db.commit()
     contact = outcome.contact
     if isinstance(outcome, ledger.GiveFirst):
-        await reply(
-            update,
-            give_first(contact.name, contact.id),
-            reply_markup=keyboards.ask_anyway(contact.id),
-        )
+        text = give_first(contact.name, contact.id)
+        markup = keyboards.ask_anyway(contact.id)
     else:
-        await reply(update, LOGGED[kind].format(name=contact.name, what=outcome.what))
+        text, markup = LOGGED[kind].format(name=contact.name, what=outcome.what), None
+    if outcome.vague:
+        text = with_vague_ask_tip(text, users.today(user, context.now()))
+    await reply(update, text, reply_markup=markup)
     await offer_merges(update, [outcome.resolved])
 
 

@@ -8,7 +8,7 @@ from bot import texts
 from bot.runtime import BotContext
 from db.models import User
 from domain.conversation import Awaiting
-from handlers import checkins, contacts, followups, settings
+from handlers import checkins, contacts, followups, settings, start
 from handlers.common import reply
 from services import checkins as checkin_service
 
@@ -20,6 +20,7 @@ TEXT_ANSWERS: dict[Awaiting, TextAnswer] = {
     Awaiting.TIMEZONE: settings.timezone_from_text,
     Awaiting.ONBOARDING_TIME: settings.checkin_time_from_text,
     Awaiting.CHECKIN_TIME: settings.checkin_time_from_text,
+    Awaiting.ONBOARDING_MODE: start.mode_from_text,
     Awaiting.FOLLOWUP_NAME: followups.name_from_text,
     Awaiting.FOLLOWUP_WHEN: followups.when_from_text,
     Awaiting.FOLLOWUP_NOTE: followups.note_from_text,

@@ -23,7 +23,7 @@ from handlers.common import (
     stale,
     wait_for_answer,
 )
-from handlers.start import ask_checkin_time, finish_onboarding
+from handlers.start import ask_checkin_time, ask_mode
 from services import users
 
 ONBOARDING = (Awaiting.ONBOARDING_TIMEZONE, Awaiting.ONBOARDING_TIME)
@@ -131,7 +131,7 @@ async def _set_time(update: Update, context: BotContext, user: User, at: time) -
     user.awaiting = None
     await context.db.commit()
     if onboarding:
-        await finish_onboarding(update, context, user)
+        await ask_mode(update, context, user)
     else:
         await reply(update, account.schedule(texts.CHECKIN_TIME_SET, user, context.now()))
 

@@ -1,13 +1,24 @@
-"""/start (welcome and a short setup) and /help."""
+"""/start (welcome and a short setup: timezone, check-in time, pace) and /help."""
 
 from telegram import Update
 
-from bot import keyboards, texts
+from bot import callbacks, keyboards, texts
 from bot.presenters import account
+from bot.presenters import settings as settings_present
 from bot.runtime import BotContext
 from db.models import User
 from domain.conversation import Awaiting
-from handlers.common import reply, wait_for_answer
+from domain.pace import Mode, parse_mode
+from handlers.common import (
+    edit_quietly,
+    known_user,
+    message_text,
+    pressed,
+    reply,
+    stale,
+    wait_for_answer,
+)
+from services import preferences
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -31,6 +42,49 @@ async def ask_checkin_time(update: Update, user: User) -> None:
     await reply(
         update, texts.ASK_CHECKIN_TIME, reply_markup=keyboards.checkin_times(user.checkin_time)
     )
+
+
+async def ask_mode(update: Update, context: BotContext, user: User) -> None:
+    """Onboarding, step three (after the check-in time): job-searching or employed?"""
+    await wait_for_answer(
+        update,
+        context,
+        user,
+        Awaiting.ONBOARDING_MODE,
+        texts.ASK_MODE,
+        reply_markup=keyboards.onboarding_mode(),
+    )
+
+
+async def mode_button(update: Update, context: BotContext) -> None:
+    button = await pressed(update, callbacks.OnboardingMode)
+    user = await known_user(update, context)
+    if button is None:
+        return
+    if user is None or user.awaiting != Awaiting.ONBOARDING_MODE:
+        await stale(update)  # onboarding is over: /mode changes the pace
+        return
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await edit_quietly(query, settings_present.mode_answered(button.mode))
+    await _first_mode(update, context, user, button.mode)
+
+
+async def mode_from_text(update: Update, context: BotContext, user: User) -> None:
+    """A typed answer to the pace question ("employed"); anything else asks again."""
+    mode = parse_mode(message_text(update))
+    if mode is None:
+        await reply(update, texts.ASK_MODE, reply_markup=keyboards.onboarding_mode())
+        return
+    await _first_mode(update, context, user, mode)
+
+
+async def _first_mode(update: Update, context: BotContext, user: User, mode: Mode) -> None:
+    preferences.first_mode(user, mode, context.now())
+    user.awaiting = None
+    await context.db.commit()
+    await finish_onboarding(update, context, user)
 
 
 async def finish_onboarding(update: Update, context: BotContext, user: User) -> None:

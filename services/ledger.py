@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import contacts as contacts_db
 from db.models import Contact, User
+from domain.coaching import is_vague_ask
 from domain.contacts import ContactSource, InteractionKind
 from domain.conversation import AskDraft
 from domain.ledger import split_name_and_what
@@ -18,6 +19,7 @@ class Logged:
     contact: Contact
     what: str
     resolved: contacts.Resolved
+    vague: bool = False  # an ask with nothing specific in it (principle 6)
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class GiveFirst:
     contact: Contact
     what: str
     resolved: contacts.Resolved
+    vague: bool = False
 
 
 async def log(
@@ -40,13 +43,14 @@ async def log(
     name, what = parts
     resolved = await contacts.resolve(session, user.id, name, ContactSource.LEDGER, now, known)
     contact = resolved.contact
+    vague = kind == InteractionKind.ASK and is_vague_ask(what)
     if kind == InteractionKind.ASK and not await contacts_db.count_kind(
         session, contact.id, InteractionKind.GIVE
     ):
         user.draft = AskDraft(contact_id=contact.id, what=what).to_json()
-        return GiveFirst(contact, what, resolved)
+        return GiveFirst(contact, what, resolved, vague)
     await record(session, user, contact, kind, what, now)
-    return Logged(contact, what, resolved)
+    return Logged(contact, what, resolved, vague)
 
 
 async def held_ask(session: AsyncSession, user: User, contact_id: int) -> AskDraft | None:

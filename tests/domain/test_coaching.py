@@ -34,6 +34,9 @@ def test_peers_only_needs_two_peers_and_no_one_higher() -> None:
         "told Priya I'm open to any opportunities",
         "asked if she could tell me if anything comes up",
         "wanted to pick her brain",
+        "let me know if anything comes up",
+        "asked Sam to keep an eye out for roles",
+        "could you keep your ears open for me?",
     ],
 )
 def test_vague_asks(text: str) -> None:
@@ -46,6 +49,9 @@ def test_vague_asks(text: str) -> None:
         "Asked Priya for an intro to her CTO",
         "Asked Tom for a 20-minute call on Thursday",
         "Asked Sam to refer me for the PM role at Acme",
+        "Could you introduce me to the design lead at Acme?",
+        "asked Sam to forward my CV to the hiring manager at Acme",
+        "for 20 minutes next week on how your team hires",
     ],
 )
 def test_specific_asks(text: str) -> None:

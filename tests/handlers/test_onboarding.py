@@ -4,8 +4,11 @@ from datetime import UTC, datetime, time
 
 import pytest
 
+from bot import texts
 from db.models import User
-from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_labels
+from domain.pace import TUE_THU
+from domain.weekdays import MON_FRI
+from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_data, button_labels
 
 pytestmark = both_backends
 
@@ -35,12 +38,22 @@ async def test_start_walks_through_timezone_and_time_then_offers_a_first_checkin
     ask_time = await chat.reply()
     assert button_labels(ask_time) == ["08:30", "12:30", "18:00 ✓", "21:00"]
 
-    done = await chat.tap(ask_time, "21:00")
+    ask_mode = await chat.tap(ask_time, "21:00")
+    assert ask_mode["text"] == texts.ASK_MODE
+    assert button_labels(ask_mode) == ["Job-searching", "Employed"]
+    assert (await user_row(bot)).awaiting == "onboarding_mode"
+
+    done = await chat.tap(ask_mode, "Job-searching")
     assert "check-ins at 21:00 (Europe/Berlin), Mon–Fri" in done["text"]
     assert "Next one: today at 21:00" in done["text"]
+    # The question keeps the answer and loses its buttons.
+    (question,) = [m for m in chat.emulator.messages_to(USER_ID) if m["text"].startswith("Last")]
+    assert question["text"] == f"{texts.ASK_MODE}\n→ Job-searching"
+    assert "reply_markup" not in question
 
     user = await user_row(bot)
     assert (user.timezone, user.checkin_time, user.awaiting) == ("Europe/Berlin", time(21), None)
+    assert (user.mode, user.networking_days) == ("searching", MON_FRI)
     assert user.next_daily_at == datetime(2026, 1, 5, 20, 0, tzinfo=UTC)
 
     first_question = await chat.tap(done, "Start my first check-in")
@@ -53,9 +66,38 @@ async def test_keep_default_timezone_and_type_a_time(bot: RunningBot, chat: Chat
     zone_set = await chat.say("Keep UTC")
     assert zone_set["text"].startswith("Timezone set to UTC")
     await chat.reply()
-    done = await chat.say("7:45am")
-    assert "check-ins at 07:45 (UTC)" in done["text"]
+    ask_mode = await chat.say("7:45am")
+    assert ask_mode["text"] == texts.ASK_MODE
+    done = await chat.say("searching")
+    assert "check-ins at 07:45 (UTC), Mon–Fri" in done["text"]
     assert "Next one: tomorrow at 07:45" in done["text"]
+
+
+async def test_employed_during_onboarding_networks_tue_and_thu(bot: RunningBot, chat: Chat) -> None:
+    await chat.say("/start")
+    await chat.reply()
+    await chat.say("Keep UTC")
+    ask_time = await chat.reply()
+    ask_mode = await chat.tap(ask_time, "18:00 ✓")
+    again = await chat.say("not sure")  # neither answer: the question comes again
+    assert again["text"] == texts.ASK_MODE
+    assert button_labels(again) == ["Job-searching", "Employed"]
+    assert (await user_row(bot)).networking_days == MON_FRI
+
+    done = await chat.tap(ask_mode, "Employed")
+    assert "check-ins at 18:00 (UTC), Tue, Thu" in done["text"]
+    assert "Next one: tomorrow at 18:00" in done["text"]  # Tuesday
+    assert button_labels(done) == ["Start my first check-in"]
+    user = await user_row(bot)
+    assert (user.mode, user.networking_days, user.awaiting) == ("employed", TUE_THU, None)
+
+    # Once onboarding is over, the question's buttons no longer apply: /mode changes the pace.
+    answers = chat.emulator.callback_answers
+    pressed = len(answers)
+    await chat.press(again, button_data(again, "Job-searching"))
+    await chat.emulator.wait_for(lambda: len(answers) > pressed)
+    assert answers[-1]["text"] == texts.STALE_BUTTON
+    assert (await user_row(bot)).mode == "employed"
 
 
 async def test_start_again_keeps_everything(bot: RunningBot, chat: Chat) -> None:
