@@ -262,10 +262,6 @@ class PauseFor(Button, prefix="pause:for"):
     days: int
 
 
-@dataclass(frozen=True)
-class Resume(Button, prefix="pause:resume"):
-    pass
-
 
 # --- settings: /settings, /mode, /quiet -----------------------------------------------------
 # Every settings button acts on the presser's own row and names no other row, so checking the

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from bot import texts
-from db.models import NudgeState, Pause, User
+from db.models import Pause, User
 from domain.pace import TUE_THU
 from domain.weekdays import MON_FRI
 from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_data, button_labels
@@ -285,8 +285,8 @@ async def test_each_kind_of_nudge_switches_off_and_on(bot: RunningBot, chat: Cha
     section, confirmation = await tap(chat, section, "✓ keep-warm nudges")
     assert confirmation == "🔕 Off: keep-warm nudges"
     assert "✗ keep-warm nudges" in button_labels(section)
-    (state,) = await bot.rows(NudgeState, NudgeState.user_id == USER_ID)
-    assert (state.kind, state.enabled) == ("keepwarm", False)
+    (user,) = await bot.rows(User, User.id == USER_ID)
+    assert {kind: state["on"] for kind, state in user.attention.items()} == {"keepwarm": False}
 
     section, _ = await tap(chat, section, "✓ weekly reviews")
     summary, _ = await tap(chat, section, BACK)
@@ -298,7 +298,8 @@ async def test_each_kind_of_nudge_switches_off_and_on(bot: RunningBot, chat: Cha
     section, confirmation = await tap(chat, section, "✗ keep-warm nudges")
     assert confirmation == "🔔 On: keep-warm nudges"
     assert "✓ keep-warm nudges" in button_labels(section)
-    states = {s.kind: s.enabled for s in await bot.rows(NudgeState)}
+    (user,) = await bot.rows(User, User.id == USER_ID)
+    states = {kind: state["on"] for kind, state in user.attention.items()}
     assert states == {"keepwarm": True, "review": False}
 
 
@@ -375,7 +376,7 @@ async def test_forged_and_foreign_settings_buttons_change_nothing(
     after = await user_row(bot)
     assert (after.checkin_time, after.networking_days, after.quiet_start, after.review_day) == mine
     assert after.mode == "searching"
-    assert await bot.rows(NudgeState) == []
+    assert after.attention is None  # no kind switched
     assert await bot.rows(Pause) == []
     assert chat.emulator.edits == []
 
