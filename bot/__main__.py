@@ -23,8 +23,10 @@ def settings_problem(error: ValidationError) -> str:
         if field == "telegram_bot_token":
             return TOKEN_HELP.get(problem["type"], TOKEN_HELP["value_error"])
     first = error.errors()[0]
-    field = str(first["loc"][0]).upper() if first["loc"] else "a setting"
-    return f"{field} is not valid: {first['msg']}. See .env.example."
+    message = str(first["msg"]).removeprefix("Value error, ")
+    if not first["loc"]:  # a rule across settings, e.g. webhook mode needs a URL and a secret
+        return f"{message}. See .env.example."
+    return f"{str(first['loc'][0]).upper()} is not valid: {message}. See .env.example."
 
 
 def main() -> int:

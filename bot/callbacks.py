@@ -262,7 +262,6 @@ class PauseFor(Button, prefix="pause:for"):
     days: int
 
 
-
 # --- settings: /settings, /mode, /quiet -----------------------------------------------------
 # Every settings button acts on the presser's own row and names no other row, so checking the
 # target means: the presser is known, and the value is one the setting accepts.

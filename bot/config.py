@@ -2,12 +2,19 @@
 
 import re
 from datetime import time
+from enum import StrEnum
 from functools import cached_property
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
+_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a secret_token
+
+
+class BotMode(StrEnum):
+    POLLING = "polling"  # ask Telegram for updates (exactly one replica polls)
+    WEBHOOK = "webhook"  # Telegram posts updates to WEBHOOK_URL (every replica takes them)
 
 
 class Settings(BaseSettings):
@@ -24,6 +31,22 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     default_timezone: str = "UTC"
     default_checkin_time: time = time(18, 0)
+    bot_mode: BotMode = BotMode.POLLING
+    webhook_url: str | None = None  # the public https URL Telegram posts to
+    webhook_secret: SecretStr | None = None  # required in webhook mode
+    webhook_listen: str = "0.0.0.0"  # every interface: a server in a container
+    webhook_port: int = Field(default=8443, gt=0, lt=65536)
+    metrics_port: int | None = Field(default=9090, gt=0, lt=65536)  # /healthz and /metrics
+
+    @model_validator(mode="after")
+    def _webhook_needs_url_and_secret(self) -> "Settings":
+        if self.bot_mode == BotMode.WEBHOOK and not (self.webhook_url and self.webhook_secret):
+            raise ValueError("webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET")
+        if self.webhook_secret is not None:
+            secret = self.webhook_secret.get_secret_value()
+            if not _SECRET.fullmatch(secret):
+                raise ValueError("WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ or -")
+        return self
 
     @field_validator("telegram_bot_token")
     @classmethod

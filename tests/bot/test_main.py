@@ -106,3 +106,19 @@ def test_file_url_is_derived_from_the_api_url(base: str, expected: str) -> None:
 
     settings = Settings(_env_file=None, telegram_bot_token=TOKEN, telegram_api_base_url=base)  # type: ignore[call-arg]
     assert settings.file_url == expected
+
+
+def test_webhook_mode_without_its_settings_is_explained_in_one_line() -> None:
+    from pydantic import ValidationError
+
+    from bot.__main__ import settings_problem
+    from bot.config import Settings
+
+    try:
+        Settings(_env_file=None, telegram_bot_token=TOKEN, bot_mode="webhook")  # type: ignore[call-arg]
+    except ValidationError as error:
+        assert settings_problem(error) == (
+            "webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET. See .env.example."
+        )
+    else:
+        raise AssertionError("webhook mode without a URL and a secret was accepted")
