@@ -1,12 +1,17 @@
-"""`python -m bot`: read the settings, then poll Telegram until stopped."""
+"""`python -m bot`: read the settings, then run until SIGINT or SIGTERM."""
 
+import asyncio
+import signal
 import sys
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
-from telegram import Update
 
 from bot.config import Settings
 from bot.logs import setup_logging
+
+if TYPE_CHECKING:
+    from bot.runtime import MarathonApplication
 
 TOKEN_HELP = {
     "missing": "TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather in Telegram "
@@ -39,8 +44,28 @@ def main() -> int:
 
     from bot.app import build_application  # imported late: a missing token fails fast
 
-    build_application(settings).run_polling(allowed_updates=Update.ALL_TYPES)
+    asyncio.run(run(build_application(settings)))
     return 0
+
+
+async def run(app: "MarathonApplication") -> None:
+    """Start everything (the inbox, the planner, the dispatcher, the servers), then wait for a
+    signal and stop in order: nothing received is lost, nothing half-sent is retried."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, stop.set)
+    await app.initialize()
+    if app.post_init:
+        await app.post_init(app)
+    await app.start()
+    try:
+        await stop.wait()
+    finally:
+        await app.stop()
+        await app.shutdown()
+        if app.post_shutdown:
+            await app.post_shutdown(app)
 
 
 if __name__ == "__main__":

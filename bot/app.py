@@ -4,16 +4,18 @@ import logging
 import os
 import socket
 import uuid
+from urllib.parse import urlsplit
 
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 import handlers
 import scheduler
-from bot import texts
+from bot import texts, web
 from bot.clock import Clock, SystemClock
-from bot.config import Settings
+from bot.config import BotMode, Settings
+from bot.inbox import POLL_TIMEOUT, Consumer, Poller
 from bot.runtime import BotContext, MarathonApplication, Services
 from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
@@ -24,10 +26,17 @@ log = logging.getLogger(__name__)
 
 
 def build_application(
-    settings: Settings, clock: Clock | None = None, *, tick: bool = True
+    settings: Settings,
+    clock: Clock | None = None,
+    *,
+    tick: bool = True,
+    servers: bool = True,
+    poll_timeout: int = POLL_TIMEOUT,
 ) -> MarathonApplication:
-    """The bot, wired. `tick=False` leaves the scheduler's clock out: tests that call the tick
-    themselves must not race a tick of the application's own."""
+    """The bot, wired: handlers, the inbox (its receiver and consumer), the planner and the
+    dispatcher. `tick=False` leaves the planner's clock and the dispatcher's loop out (tests
+    that call the tick themselves must not race the application's own); `servers=False` opens
+    no port (the webhook and /healthz, /metrics)."""
     engine = create_engine(settings.database_url)
     services = Services(
         settings=settings,
@@ -44,6 +53,7 @@ def build_application(
         .context_types(ContextTypes(context=BotContext))
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
+        .updater(None)  # updates come in through the inbox (bot/inbox.py), not PTB's Updater
     )
     limited = settings.telegram_rate_limit > 0
     if limited:
@@ -57,13 +67,39 @@ def build_application(
     app = builder.build()
     assert isinstance(app, MarathonApplication)
     handlers.register(app)
+    app.dispatcher_owner = instance_name()
     app.dispatcher = Dispatcher(
-        services.sessions, app.bot, services.clock, owner=instance_name(), limited=limited
+        services.sessions, app.bot, services.clock, owner=app.dispatcher_owner, limited=limited
     )
+    consumer = Consumer(app, owner=app.dispatcher_owner)
+    app.loops.append(consumer.run)
+    if settings.bot_mode == BotMode.POLLING:
+        app.loops.append(Poller(app, consumer, timeout=poll_timeout).run)
     if tick:
         scheduler.register(app, interval=settings.scheduler_tick_seconds)
         app.loops.append(app.dispatcher.run)
+    if servers:
+        _add_servers(app, settings, consumer)
     return app
+
+
+def _add_servers(app: MarathonApplication, settings: Settings, consumer: Consumer) -> None:
+    if settings.metrics_port:
+        ops = web.ops_app(app)
+        app.loops.append(
+            lambda stop: web.serve(ops, settings.webhook_listen, settings.metrics_port, stop)
+        )
+    if settings.bot_mode == BotMode.WEBHOOK:
+        assert settings.webhook_url and settings.webhook_secret
+        hook = web.webhook_app(
+            app,
+            urlsplit(settings.webhook_url).path or "/",
+            settings.webhook_secret.get_secret_value(),
+            consumer.arrived,
+        )
+        app.loops.append(
+            lambda stop: web.serve(hook, settings.webhook_listen, settings.webhook_port, stop)
+        )
 
 
 def instance_name() -> str:
@@ -75,6 +111,14 @@ async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
     """Migrate the database, then tell Telegram our commands and description."""
     assert isinstance(app, MarathonApplication)
     await upgrade(app.services.engine)
+    settings = app.services.settings
+    if settings.bot_mode == BotMode.WEBHOOK:
+        assert settings.webhook_url and settings.webhook_secret
+        await app.bot.set_webhook(
+            settings.webhook_url,
+            secret_token=settings.webhook_secret.get_secret_value(),
+            allowed_updates=Update.ALL_TYPES,
+        )
     try:
         await app.bot.set_my_commands([BotCommand(name, text) for name, text in texts.COMMANDS])
         await app.bot.set_my_description(texts.BOT_DESCRIPTION)

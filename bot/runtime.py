@@ -1,10 +1,11 @@
 """What every handler can reach: settings, the clock, a database session and the sender's row.
 
-`MarathonApplication` opens one session per update and loads the sender's `User` row once
-(the PTB equivalent of an aiogram middleware); `BotContext` hands both to the handlers as
-`context.db` and `context.user`, so no handler reaches into `bot_data` or loads the user
-itself. Handlers commit what they change; whatever they did not commit is rolled back when
-the update ends.
+`MarathonApplication` handles each update in one database session and loads the sender's
+`User` row once (the PTB equivalent of an aiogram middleware); `BotContext` hands both to the
+handlers as `context.db` and `context.user`, so no handler reaches into `bot_data` or loads the
+user itself. An update from the inbox is marked done in that same session before the handlers
+run, so the mark is committed with the first thing a handler commits, or at the end: a replayed
+update has no second effect. Whatever a handler did not commit is rolled back.
 """
 
 import asyncio
@@ -14,13 +15,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from telegram import Update
+from telegram.error import NetworkError
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from bot import metrics
 from bot.clock import Clock
 from bot.config import Settings
-from db.models import User
+from db import inbox as inbox_db
+from db.models import InboxStatus, InboxUpdate, User
 from services import users
 
 
@@ -34,10 +39,12 @@ class Services:
 
 @dataclass
 class _UpdateScope:
-    """What lives exactly as long as one update: its session and the sender's row."""
+    """What lives exactly as long as one update: its session, the sender's row, and the error
+    a handler raised, if any."""
 
     session: AsyncSession
     user: User | None = None
+    error: BaseException | None = None
 
 
 _scope: ContextVar[_UpdateScope | None] = ContextVar("marathon_update", default=None)
@@ -54,13 +61,16 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         super().__init__(**kwargs)
         self.services = services
         self.dispatcher: Any = None  # scheduler.dispatcher.Dispatcher, set by bot.app
+        self.dispatcher_owner = ""  # who holds leases: this host and process (bot.app)
         self.last_tick: datetime | None = None
+        self.started_at: datetime | None = None
         self.loops: list[Loop] = []
         self._stopping = asyncio.Event()
         self._loop_tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
         await super().start()
+        self.started_at = self.services.clock.now()
         self._stopping = asyncio.Event()
         self._loop_tasks = [asyncio.create_task(loop(self._stopping)) for loop in self.loops]
 
@@ -72,6 +82,8 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         await super().stop()
 
     async def process_update(self, update: object) -> None:
+        """An update that did not come through the inbox (PTB's own queue): handled the same
+        way, in one session."""
         async with self.services.sessions() as session:
             scope = _UpdateScope(session, await _sender(session, update))
             token = _scope.set(scope)
@@ -79,6 +91,52 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
                 await super().process_update(update)
             finally:
                 _scope.reset(token)
+
+    async def handle_stored(self, row: InboxUpdate) -> InboxStatus:
+        """Handle one update from the inbox: done together with its effects, tried again after
+        a passing failure (the database was busy, Telegram did not answer), or failed."""
+        update = Update.de_json(row.payload, self.bot)
+        now = self.services.clock.now()
+        async with self.services.sessions() as session:
+            scope = _UpdateScope(session, await _sender(session, update))
+            await inbox_db.mark_done(session, row.id, now)
+            token = _scope.set(scope)
+            try:
+                await super().process_update(update)
+            finally:
+                _scope.reset(token)
+            if scope.error is None:
+                await session.commit()
+                metrics.UPDATES.labels("done").inc()
+                return InboxStatus.DONE
+            await session.rollback()
+            return await self._after_failure(session, row, scope.error, now)
+
+    async def _after_failure(
+        self, session: AsyncSession, row: InboxUpdate, error: BaseException, now: datetime
+    ) -> InboxStatus:
+        if await inbox_db.status_of(session, row.id) == InboxStatus.DONE:
+            return InboxStatus.DONE  # its effects were committed before the failure: done
+        if isinstance(error, NetworkError | DBAPIError):  # passing trouble: once more
+            status = await inbox_db.retry_or_fail(session, row, repr(error), now)
+        else:  # a bug: trying again would only apologise again
+            status = await inbox_db.fail(session, row, repr(error), now)
+        await session.commit()
+        metrics.UPDATES.labels("failed" if status == InboxStatus.FAILED else "retrying").inc()
+        return status
+
+    async def process_error(
+        self,
+        update: object | None,
+        error: Exception,
+        job: Any = None,
+        coroutine: Any = None,
+    ) -> bool:
+        """A handler raised: remember it for `handle_stored`, then PTB's error handlers run."""
+        scope = _scope.get()
+        if scope is not None and update is not None:
+            scope.error = error
+        return await super().process_error(update, error, job, coroutine)
 
 
 async def _sender(session: AsyncSession, update: object) -> User | None:

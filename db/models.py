@@ -56,6 +56,12 @@ class OutboxStatus(StrEnum):
     AMBIGUOUS = "ambiguous"  # handed to Telegram, then the sender died: never retried
 
 
+class InboxStatus(StrEnum):
+    PENDING = "pending"  # stored, waiting to be handled (a consumer may hold a lease on it)
+    DONE = "done"  # handled: marked in the same transaction as its effects
+    FAILED = "failed"  # its handler failed every time it was tried
+
+
 class User(Base):
     """A Telegram user and their coaching settings. `id` is the Telegram user id."""
 
@@ -283,3 +289,32 @@ class Pause(Base):
     created_at: Mapped[datetime]
 
     __table_args__ = (Index("ix_pauses_user_id_starts_on", "user_id", "starts_on"),)
+
+
+class InboxUpdate(Base):
+    """An update from Telegram, stored before Telegram is told it arrived (polling: before the
+    next offset; webhook: before the answer), handled from here and marked done in the same
+    transaction as its effects: a crash loses no update and a replay has no second effect."""
+
+    __tablename__ = "inbox"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    update_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    # Updates of one chat are handled in order; 0 for updates without a chat (inline queries).
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    # The sender, so /export and /forget cover their raw updates (no foreign key: a first
+    # message arrives before its user exists).
+    user_id: Mapped[int | None] = mapped_column(BigInteger)
+    payload: Mapped[dict[str, Any]]
+    status: Mapped[InboxStatus] = mapped_column(StrEnumType(InboxStatus))
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None]
+    received_at: Mapped[datetime]
+    done_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(String(500))
+
+    __table_args__ = (
+        Index("ix_inbox_status_chat_id_id", "status", "chat_id", "id"),
+        Index("ix_inbox_user_id", "user_id"),
+    )

@@ -38,7 +38,10 @@ async def export(update: Update, context: BotContext) -> None:
 
 async def forget(update: Update, context: BotContext) -> None:
     user = context.user
-    if user is None:
+    if user is None:  # nothing but the messages they sent, which the inbox keeps a week
+        assert update.effective_user is not None
+        await userdata.forget_stranger(context.db, update.effective_user.id)
+        await context.db.commit()
         await reply(update, texts.NOTHING_STORED)
         return
     counts = await userdata.counts(context.db, user)

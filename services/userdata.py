@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db import inbox as inbox_db
 from db import userdata
 from db.models import User
 from domain.export import build_export
@@ -24,6 +25,12 @@ async def counts(session: AsyncSession, user: User) -> dict[str, int]:
 async def forget(session: AsyncSession, user_id: int) -> bool:
     """Delete every row of the user (the caller commits); False if they were gone already."""
     return await userdata.delete_all(session, user_id) is not None
+
+
+async def forget_stranger(session: AsyncSession, user_id: int) -> None:
+    """Someone without an account: only the updates they sent, kept in the inbox for a week
+    (the caller commits)."""
+    await inbox_db.forget_sender(session, user_id)
 
 
 def account_since(user: User) -> int:

@@ -1,22 +1,24 @@
 """Run the real bot (PTB Application, database, scheduler) against the Bot API emulator.
 
-`RunningBot` starts the application exactly as `run_polling` does (initialize, post_init,
-polling, start) but with a `ManualClock`, so a test moves time instead of sleeping, and calls
-the scheduler tick itself instead of waiting for APScheduler.
+`RunningBot` starts the application exactly as `python -m bot` does (initialize, post_init,
+start: the inbox's poller and consumer) but with a `ManualClock`, so a test moves time instead
+of sleeping, and calls the scheduler tick itself instead of waiting for APScheduler.
 """
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.app import build_application
 from bot.config import Settings
 from bot.runtime import MarathonApplication
+from db.models import InboxStatus, InboxUpdate
 from scheduler.tick import TickReport, run_tick
 from tests.clock import ManualClock
 from tests.emulator import JSON, BotAPIEmulator
@@ -63,22 +65,19 @@ class RunningBot:
         self.app: MarathonApplication | None = None
 
     async def start(self) -> None:
-        app = build_application(self.settings, self.clock, tick=self.own_tick)
+        app = build_application(
+            self.settings, self.clock, tick=self.own_tick, servers=False, poll_timeout=1
+        )
         await app.initialize()
         if app.post_init:
             await app.post_init(app)
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0, timeout=1)
-        await app.start()
+        await app.start()  # the inbox's poller and consumer start here
         self.app = app
 
     async def stop(self) -> None:
         app, self.app = self.app, None
         if app is None:
             return
-        assert app.updater is not None
-        if app.updater.running:
-            await app.updater.stop()
         if app.running:
             await app.stop()
         await app.shutdown()
@@ -88,6 +87,23 @@ class RunningBot:
     async def restart(self) -> None:
         await self.stop()
         await self.start()
+
+    async def settled(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109 - a deadline
+        """Wait until every update sent so far was received and handled (its inbox row is no
+        longer pending): updates of different chats are handled side by side, so another
+        chat's reply says nothing about this one."""
+        await self.emulator.wait_idle(timeout=timeout)
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            async with self.session() as session:
+                waiting = await session.scalar(
+                    select(func.count()).where(InboxUpdate.status == InboxStatus.PENDING)
+                )
+            if not waiting:
+                return
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"{waiting} updates still waiting in the inbox")
+            await asyncio.sleep(0.01)
 
     async def tick(self) -> TickReport:
         assert self.app is not None

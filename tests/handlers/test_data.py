@@ -152,6 +152,12 @@ async def all_rows(bot: RunningBot) -> Rows:
         }
 
 
+def lasting(rows: Rows) -> Rows:
+    """Everything but the inbox: it logs every update as it arrives (the one under test too)
+    and forgets it after a week, so "changes nothing" is about the rest."""
+    return {table: found for table, found in rows.items() if table != "inbox"}
+
+
 def keys(rows: Rows) -> dict[str, set[tuple[Any, ...]]]:
     """Primary keys of the rows, per table."""
     return {
@@ -227,9 +233,11 @@ async def test_export_holds_everything_of_the_user_and_nothing_else(
     for table in Base.metadata.sorted_tables:
         exported = data["tables"][table.name]
         key = [column.name for column in table.primary_key.columns]
-        assert [[row[k] for k in key] for row in exported] == [
-            [row[k] for k in key] for row in mine[table.name]
-        ]
+        held = [[row[k] for k in key] for row in mine[table.name]]
+        if table.name == "inbox":  # and the /export update itself, which came in since
+            assert [[row[k] for k in key] for row in exported][: len(held)] == held
+        else:
+            assert [[row[k] for k in key] for row in exported] == held
         assert all(row.get("user_id", USER_ID) == USER_ID for row in exported)
         assert all(set(row) == {c.name for c in table.columns} for row in exported)
     (user,) = data["tables"]["users"]
@@ -286,7 +294,7 @@ async def test_export_is_dated_in_the_users_timezone(
 async def test_a_stranger_has_nothing_to_export_or_forget(bot: RunningBot, chat: Chat) -> None:
     assert (await chat.say("/export"))["text"] == texts.NOTHING_STORED
     assert (await chat.say("/forget"))["text"] == texts.NOTHING_STORED
-    assert all(rows == [] for rows in (await all_rows(bot)).values())
+    assert all(rows == [] for rows in (await all_rows(bot)).values())  # the inbox too
 
 
 # --- /forget ----------------------------------------------------------------------------------
@@ -350,7 +358,7 @@ async def test_keep_my_data_changes_nothing(bot: RunningBot, chat: Chat) -> None
     assert "text" not in answer
     await chat.emulator.wait_for(lambda: current(chat, question)["text"] == texts.FORGET_KEPT)
     assert "reply_markup" not in current(chat, question)
-    assert await all_rows(bot) == before
+    assert lasting(await all_rows(bot)) == lasting(before)
     assert (await chat.say("/stats"))["text"].startswith("📈 Your marathon so far")
 
 
@@ -374,7 +382,7 @@ async def test_forged_and_stale_forget_buttons_change_nothing(bot: RunningBot, c
     for data, presser in forged:
         answer = await press_for_answer(chat, question, data, presser)
         assert answer.get("text") == texts.STALE_BUTTON, data
-    assert await all_rows(bot) == before
+    assert lasting(await all_rows(bot)) == lasting(before)
     assert current(chat, question)["text"] == question["text"]
     assert button_labels(current(chat, question)) == button_labels(question)
 

@@ -46,8 +46,11 @@ async def test_telegram_errors_while_replying_do_not_stop_the_bot(
     bot: RunningBot, chat: Chat
 ) -> None:
     chat.emulator.fail_next("sendMessage", status=500, description="Internal Server Error")
-    chat.send("/help")  # this reply is lost…
+    again = await chat.say("/help")  # the reply failed: the update is handled once more
+    assert again["text"].startswith("Here's what I can do:")
+    assert len(chat.emulator.calls_of("sendMessage")) == 2
     chat.emulator.fail_next("sendMessage", status=403, description="Forbidden: bot was blocked")
-    chat.send("/stats")  # …and so is this one
+    chat.send("/stats")  # this reply is lost, and not tried again: the user blocked us
     assert (await chat.say("/help"))["text"].startswith("Here's what I can do:")
+    assert len(chat.emulator.calls_of("sendMessage")) == 4
     assert await bot.rows(User) == []  # /help and /stats store nothing for a stranger

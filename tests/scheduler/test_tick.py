@@ -193,16 +193,17 @@ async def test_blocking_and_unblocking_is_noticed_before_any_send(
     bot: RunningBot, chat: Chat, clock: ManualClock
 ) -> None:
     await berlin_user(chat)
-    other = Chat(chat.emulator, user_id=2002)  # updates run in order: their reply syncs us
     chat.emulator.queue_update(membership_update("kicked", old="member"))
-    await other.say("/help")
+    await bot.settled()
     (user,) = await bot.rows(User)
     assert user.active is False
     clock.set(DUE)
     assert (await bot.tick()).planned == 0
-    assert chat.emulator.calls_of("sendMessage")[-1]["chat_id"] == 2002
+    sends = len(chat.emulator.calls_of("sendMessage"))
+    assert chat.emulator.calls_of("sendMessage")[-1]["chat_id"] == USER_ID  # nothing new
 
     chat.emulator.queue_update(membership_update("member", old="kicked"))
-    await other.say("/help")
+    await bot.settled()
+    assert len(chat.emulator.calls_of("sendMessage")) == sends
     (user,) = await bot.rows(User)
     assert user.active is True
