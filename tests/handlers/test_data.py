@@ -22,10 +22,13 @@ from db.models import (
     CheckIn,
     Contact,
     Followup,
+    Goal,
+    GoalTarget,
     Interaction,
     NudgeState,
     OutboxMessage,
     Pause,
+    Pitch,
 )
 from domain.export import TableRows, build_export
 from tests.clock import ManualClock
@@ -110,6 +113,15 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
                     welcomed_at=now,
                     created_at=now,
                 ),
+                Goal(
+                    user_id=chat.user_id,
+                    want=f"a product role in fintech, says {contact_name}",
+                    roles="hiring managers",
+                    gather="Berlin Fintech Meetup",
+                    created_at=now,
+                    updated_at=now,
+                ),
+                Pitch(user_id=chat.user_id, text=f"I'm {contact_name}'s friend.", created_at=now),
                 OutboxMessage(
                     user_id=chat.user_id,
                     chat_id=chat.user_id,
@@ -123,6 +135,8 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
                 ),
             ]
         )
+        await session.flush()
+        session.add(GoalTarget(user_id=chat.user_id, position=0, name="Acme", created_at=now))
         await session.commit()
 
 
