@@ -257,3 +257,13 @@ class PauseFor(Button, prefix="pause:for"):
 @dataclass(frozen=True)
 class Resume(Button, prefix="pause:resume"):
     pass
+
+
+# --- the elevator pitch ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PitchReplace(Button, prefix="pitch:new"):
+    """ "Write a new version" under the current pitch; the version must be the presser's."""
+
+    pitch_id: int

@@ -245,3 +245,10 @@ def pause_choices() -> InlineKeyboardMarkup:
     return inline(
         [[(texts.PAUSE_DAYS_BUTTON[days], callbacks.PauseFor(days)) for days in (*PRESET_DAYS, 0)]]
     )
+
+
+# --- the elevator pitch -----------------------------------------------------------------------
+
+
+def pitch_replace(pitch_id: int) -> InlineKeyboardMarkup:
+    return _one(texts.PITCH_REPLACE_BUTTON, callbacks.PitchReplace(pitch_id))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from domain.checkins import MAX_ANSWER_LENGTH, Question
 from domain.contacts import Channel, InteractionKind, Tier
 from domain.imports import MAX_FILE_BYTES
+from domain.pitch import PitchIssue
 
 TIMEZONE_EXAMPLES = "Berlin, New York, Europe/London, UTC+2 or +05:30"
 
@@ -40,6 +41,7 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("contacts", "Your network, warmest first"),
     ("gave", "Log a give: /gave Sally an intro to Priya"),
     ("asked", "Log an ask: /asked Tom for a 20-minute call"),
+    ("pitch", "Your elevator pitch, reviewed: /pitch I'm a…"),
     ("export", "Download everything I hold about you"),
     ("forget", "Delete all your data"),
     ("start", "Welcome and setup"),
@@ -661,3 +663,73 @@ PAUSE_PROBLEMS = {
 }
 RESUMED = "▶️ Welcome back! Check-ins are on again; the next one is {next}."
 NOT_PAUSED = "You're not paused. /pause takes a break whenever you need one."
+
+
+# --- pitch ------------------------------------------------------------------------------------
+
+PITCH_ASK = (
+    "Let's hear your elevator pitch: what you'd say when someone asks “so, what do you do?”. "
+    "A pattern that works: “I am… I help… I'm looking for…”. Send it now, or /cancel."
+)
+PITCH_SAVED = "Saved your pitch (version {version})."
+PITCH_UNCHANGED = "That's your current pitch, word for word (version {version})."
+PITCH_CURRENT = "Your pitch (version {version}, from {day}):\n\n“{text}”"
+PITCH_GOOD = (
+    "It says who you are now and what you're after: nothing to flag. Say it out loud a few "
+    "times until it flows."
+)
+PITCH_FINDINGS = ("One thing a listener would notice:", "{n} things a listener would notice:")
+PITCH_FINDING = "{number}. {name}: “{quote}”\n{advice}\nTry: “{example}”"
+# Per issue (domain.pitch.PitchIssue): its name, what to do instead, and an example.
+PITCH_ISSUES: dict[PitchIssue, tuple[str, str, str]] = {
+    PitchIssue.PAST_TENSE: (
+        "Looking back",
+        "Lead with who you are now; what you were can come later, if at all.",
+        "I'm a product manager who helps fintech teams ship onboarding people finish.",
+    ),
+    PitchIssue.UNEMPLOYED: (
+        "Job-loss framing",
+        "A layoff is something that happened to you, not who you are. Say what you do and can do.",
+        "I'm a designer who helps health startups build forms people actually complete.",
+    ),
+    PitchIssue.SEARCH_FIRST: (
+        "The search comes first",
+        "Say what you do first; the search comes after it.",
+        "I help retailers price smarter with data. I'm looking for my next analytics role.",
+    ),
+    PitchIssue.VAGUE_ASK: (
+        "A vague ask",
+        "Nobody can act on “anything”. Name one kind of role, one company or one introduction.",
+        "I'm looking for a product role at a Berlin fintech; an intro to someone at N26 would "
+        "be gold.",
+    ),
+    PitchIssue.TOO_LONG: (
+        "Too long for half a minute",
+        "A listener drifts off around here. Three sentences are plenty: I am… I help… I'm "
+        "looking for…",
+        "I'm a backend engineer. I help payment teams keep checkouts fast. I'm looking for a "
+        "platform role in fintech.",
+    ),
+    PitchIssue.TOO_SHORT: (
+        "Very short",
+        "A title alone doesn't tell people how to help. Add who you help and what you're "
+        "looking for.",
+        "I'm a data analyst who helps retailers price better. I'm looking for an analytics "
+        "team in e-commerce.",
+    ),
+}
+PITCH_QUOTE_LIMIT = 120
+PITCH_PATTERN = (
+    "The shape that works: “I am… I help… I'm looking for…”, with the search after what you do."
+)
+PITCH_YOURS = (
+    "Your words stay exactly as you wrote them. /pitch with a new version gets a fresh review; "
+    "earlier versions are kept."
+)
+PITCH_REPLACE = "To replace it, send /pitch followed by the new version, or tap below."
+PITCH_REPLACE_BUTTON = "✏️ Write a new version"
+PITCH_TOO_LONG = (
+    "That's longer than I keep ({limit} characters). A pitch fits in half a minute: three "
+    "sentences are plenty."
+)
+PITCH_EMPTY = "I couldn't find any words in that. Send your pitch as text, or /cancel."

@@ -22,6 +22,7 @@ class Awaiting(StrEnum):
     FOLLOWUP_NOTE = "followup_note"
     CONTACT_COMPANY = "contact_company"
     CONTACT_HOW_MET = "contact_how_met"
+    PITCH = "pitch"  # /pitch alone, or its "write a new version" button
 
 
 @dataclass(frozen=True)
