@@ -11,6 +11,7 @@ from bot.presenters.common import full_date
 from domain.checkins import Question
 from domain.contacts import Tier
 from domain.followups import FollowupAct
+from domain.goals import GoalPart
 from domain.nudges import NudgeKind
 from domain.pausing import PRESET_DAYS
 from domain.timeofday import format_time
@@ -252,3 +253,21 @@ def pause_choices() -> InlineKeyboardMarkup:
 
 def pitch_replace(pitch_id: int) -> InlineKeyboardMarkup:
     return _one(texts.PITCH_REPLACE_BUTTON, callbacks.PitchReplace(pitch_id))
+
+
+# --- goals ------------------------------------------------------------------------------------
+
+
+def goal_offer() -> InlineKeyboardMarkup:
+    return _one(texts.GOAL_OFFER_BUTTON, callbacks.GoalStart())
+
+
+def goal_skip(part: GoalPart) -> InlineKeyboardMarkup:
+    return _one(texts.GOAL_SKIP_BUTTON, callbacks.GoalSkip(part))
+
+
+def goal_change() -> InlineKeyboardMarkup:
+    """One button per part of the goal, one per row."""
+    return inline(
+        [[(texts.GOAL_CHANGE_BUTTONS[part], callbacks.GoalChange(part))] for part in GoalPart]
+    )

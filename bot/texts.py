@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from domain.checkins import MAX_ANSWER_LENGTH, Question
 from domain.contacts import Channel, InteractionKind, Tier
+from domain.goals import GoalPart, Suggestion
 from domain.imports import MAX_FILE_BYTES
 from domain.pitch import PitchIssue
 
@@ -41,6 +42,7 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("contacts", "Your network, warmest first"),
     ("gave", "Log a give: /gave Sally an intro to Priya"),
     ("asked", "Log an ask: /asked Tom for a 20-minute call"),
+    ("goal", "Your goal: what you want, who can help, where they gather"),
     ("pitch", "Your elevator pitch, reviewed: /pitch I'm a…"),
     ("export", "Download everything I hold about you"),
     ("forget", "Delete all your data"),
@@ -502,6 +504,10 @@ checkins.csv      one row per check-in; your answers are the columns who, gave, 
 contacts.csv      the people in your network
 interactions.csv  what happened with whom; contact_name is filled in for you
 
+In data.json, goals holds your goal (what you want, the roles who can help, where they
+gather), goal_targets your target companies in the order you gave them, and pitches every
+version of your elevator pitch, oldest first.
+
 Days are written YYYY-MM-DD (your local date); moments in time are ISO 8601 in UTC.
 networking_days adds up your days: Monday 1, Tuesday 2, Wednesday 4, Thursday 8,
 Friday 16, Saturday 32, Sunday 64 (so Monday to Friday is 31).
@@ -733,3 +739,94 @@ PITCH_TOO_LONG = (
     "sentences are plenty."
 )
 PITCH_EMPTY = "I couldn't find any words in that. Send your pitch as text, or /cancel."
+
+
+# --- goals ------------------------------------------------------------------------------------
+
+GOAL_INTRO = (
+    "Let's aim: three short questions, each skippable. A clear target turns “network more” "
+    "into a plan."
+)
+GOAL_QUESTIONS: dict[GoalPart, str] = {
+    GoalPart.WANT: (
+        "1/3 · What do you want? e.g. “a product role in fintech” or “three new clients in "
+        "healthcare”."
+    ),
+    GoalPart.WHO: (
+        "2/3 · Who can help you get there? Name target companies and the roles that open "
+        "doors, e.g. “Stripe, Adyen, N26; hiring managers, team leads”."
+    ),
+    GoalPart.WHERE: (
+        "3/3 · Where do those people gather? Events, groups, communities, e.g. “Berlin Fintech "
+        "Meetup, the Mind the Product Slack”."
+    ),
+}
+GOAL_CHANGE_QUESTIONS: dict[GoalPart, str] = {
+    GoalPart.WANT: "What do you want? e.g. “a product role in fintech”.",
+    GoalPart.WHO: (
+        "Who can help? Target companies and roles, e.g. “Stripe, Adyen; hiring managers, team "
+        "leads”. This replaces the list."
+    ),
+    GoalPart.WHERE: "Where do those people gather? e.g. “Berlin Fintech Meetup”.",
+}
+GOAL_NOW = "Now: {current}"
+GOAL_WHO_NOW = "{companies}; {roles}"
+GOAL_CHANGE_HINT = "Skip keeps it as it is; “-” clears it."
+GOAL_SKIP_BUTTON = "Skip"
+GOAL_SKIPPED_ECHO = "{question}\n→ Skipped"
+GOAL_EMPTY_ANSWER = "I couldn't find any words in that. Type your answer, or skip this one."
+GOAL_NO_HELPERS = (
+    "I couldn't find a company or a role in that. Try e.g. “Stripe, Adyen; hiring managers”, "
+    "or skip this one."
+)
+GOAL_SAVED = "🎯 Goal saved. /goal shows it again and changes any part."
+GOAL_NOTHING = "No goal for now, and that's fine. /goal starts again whenever you're ready."
+GOAL_VIEW = (
+    "🎯 Your goal\n"
+    "What you want: {want}\n"
+    "Target companies: {companies}\n"
+    "Roles who can help: {roles}\n"
+    "Where they gather: {where}"
+)
+GOAL_NO_TARGETS = "Name a few target companies and I'll show who you know at each."
+GOAL_CHANGE_BUTTONS: dict[GoalPart, str] = {
+    GoalPart.WANT: "Change what you want",
+    GoalPart.WHO: "Change who can help",
+    GoalPart.WHERE: "Change where they gather",
+}
+GOAL_OFFER = (
+    "🎯 One more thing: networking works best with a target. Three short questions (what you "
+    "want, who can help, where they gather) turn “network more” into a plan. Tap below, or "
+    "/goal any time."
+)
+GOAL_OFFER_BUTTON = "🎯 Set a goal"
+
+# Coverage of the target companies (in /goal and /stats): who decides, who is inside.
+COVERAGE_HEADER = (
+    "Your target companies: {covered} of {total} with both a decision-maker and an insider "
+    "you know."
+)
+COVERAGE_LINE = "• {company}: {deciders} · {insiders}"
+COVERAGE_LINE_OTHERS = "• {company}: {deciders} · {insiders} · also there: {others}"
+COVERAGE_LINE_COVERED = "✅ {company}: {deciders} · {insiders}"
+COVERAGE_LINE_COVERED_OTHERS = "✅ {company}: {deciders} · {insiders} · also there: {others}"
+DECIDERS = ("decision-maker {names}", "decision-makers {names}")
+NO_DECIDER = "no decision-maker yet"
+INSIDERS = ("insider {names}", "insiders {names}")
+NO_INSIDER = "no insider yet"
+NAMES_AND_MORE = "{names} and {n} more"
+# A target where the user knows nobody gets one concrete step (domain.goals.next_step).
+COVERAGE_NOBODY: dict[Suggestion, str] = {
+    Suggestion.ASK_CONNECTOR: (
+        "• {company}: nobody yet. Ask {connector} for an introduction to someone there."
+    ),
+    Suggestion.GO_WHERE_THEY_GATHER: "• {company}: nobody yet. Go where they gather: {place}.",
+    Suggestion.ASK_FOR_INTRO: (
+        "• {company}: nobody yet. Ask a connector, someone who knows everyone, for an "
+        "introduction to someone there."
+    ),
+}
+COVERAGE_HOW = (
+    "(Someone counts when their card names the company and a tier: /contact <name>, then "
+    "Company/role.)"
+)

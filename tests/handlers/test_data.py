@@ -22,13 +22,10 @@ from db.models import (
     CheckIn,
     Contact,
     Followup,
-    Goal,
-    GoalTarget,
     Interaction,
     NudgeState,
     OutboxMessage,
     Pause,
-    Pitch,
 )
 from domain.export import TableRows, build_export
 from tests.clock import ManualClock
@@ -71,6 +68,10 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
     await chat.say("/start")
     await until(chat, lambda m: m["text"] == texts.ASK_TIMEZONE)
     await complete_checkin(chat)
+    await chat.say(f"/pitch I'm a designer; {contact_name} says I help teams ship faster.")
+    await chat.say(f"/goal a product role, says {contact_name}")
+    await chat.say("Acme; hiring managers")
+    await chat.say("Berlin Fintech Meetup")
     (checkin,) = await bot.rows(CheckIn, CheckIn.user_id == chat.user_id)
     now = bot.clock.now()
     async with bot.session() as session:
@@ -113,15 +114,6 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
                     welcomed_at=now,
                     created_at=now,
                 ),
-                Goal(
-                    user_id=chat.user_id,
-                    want=f"a product role in fintech, says {contact_name}",
-                    roles="hiring managers",
-                    gather="Berlin Fintech Meetup",
-                    created_at=now,
-                    updated_at=now,
-                ),
-                Pitch(user_id=chat.user_id, text=f"I'm {contact_name}'s friend.", created_at=now),
                 OutboxMessage(
                     user_id=chat.user_id,
                     chat_id=chat.user_id,
@@ -135,8 +127,6 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
                 ),
             ]
         )
-        await session.flush()
-        session.add(GoalTarget(user_id=chat.user_id, position=0, name="Acme", created_at=now))
         await session.commit()
 
 
