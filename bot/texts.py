@@ -830,3 +830,26 @@ COVERAGE_HOW = (
     "(Someone counts when their card names the company and a tier: /contact <name>, then "
     "Company/role.)"
 )
+
+
+# --- stats: the chart, and the network before a first check-in ---------------------------------
+
+STATS_NO_CHECKIN = (
+    "📈 No check-ins yet, but your network log has started. A first check-in takes two "
+    "minutes: /checkin"
+)
+CHART_TITLE = "Your last {weeks} weeks"
+CHART_CAPTION = "Half a year at a glance: check-ins, gives and asks, and how you met people."
+CHART_CALENDAR_TITLE = "Check-ins"
+CHART_GIVES_ASKS_TITLE = "Gives and asks per week"
+CHART_INTERACTIONS_TITLE = "Conversations per week"
+CHART_GIVES = "gives"
+CHART_ASKS = "asks"
+CHART_LIVE = "in person or call"
+CHART_MESSAGES = "messages"
+CHART_CHECKED_IN = "check-in"
+CHART_MISSED = "no check-in"
+CHART_REST_DAY = "not a networking day"
+CHART_TODAY = "today"
+WEEKDAY_INITIALS = ("M", "T", "W", "T", "F", "S", "S")
+

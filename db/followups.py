@@ -108,3 +108,10 @@ async def count_since_reply(session: AsyncSession, contact_id: int) -> int:
         (last_reply.is_(None)) | (Followup.created_at > last_reply),
     )
     return int(await session.scalar(query) or 0)
+
+
+async def has_any(session: AsyncSession, user_id: int) -> bool:
+    """Whether the user ever set a follow-up."""
+    query = select(Followup.id).where(Followup.user_id == user_id).limit(1)
+    return await session.scalar(query) is not None
+
