@@ -44,6 +44,8 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("asked", "Log an ask: /asked Tom for a 20-minute call"),
     ("goal", "Your goal: what you want, who can help, where they gather"),
     ("pitch", "Your elevator pitch, reviewed: /pitch I'm a…"),
+    ("due", "The next 7 days: check-ins and follow-ups"),
+    ("calendar", "Your follow-ups as a calendar file"),
     ("export", "Download everything I hold about you"),
     ("forget", "Delete all your data"),
     ("start", "Welcome and setup"),
@@ -853,3 +855,38 @@ CHART_REST_DAY = "not a networking day"
 CHART_TODAY = "today"
 WEEKDAY_INITIALS = ("M", "T", "W", "T", "F", "S", "S")
 
+
+# --- the week ahead and the calendar file -------------------------------------------------------
+
+DUE_HEADER = "📅 Your next 7 days"
+DUE_EARLIER = (
+    "Still open from earlier: {n} follow-up (/followups).",
+    "Still open from earlier: {n} follow-ups (/followups).",
+)
+DUE_TODAY = "Today, {date}"
+DUE_TOMORROW = "Tomorrow, {date}"
+DUE_WEEKDAY = "{weekday}, {date}"
+DUE_DAY_CHECKIN = "{day}: check-in at {time}"
+DUE_DAY_DONE = "{day}: checked in ✓"
+DUE_DAY_REST = "{day}: no check-in"
+DUE_DAY_PAUSED = "{day}: paused"
+DUE_FOLLOWUP = "   • {time} {name}"
+DUE_FOLLOWUP_NOTE = "   • {time} {name}: {note}"
+DUE_NOTE_LIMIT = 80
+DUE_FOOTER = (
+    "(Check-ins on {days}: /days changes them. /followup adds a reminder; /calendar puts your "
+    "follow-ups in your own calendar.)"
+)
+
+CALENDAR_NAME = "Marathon follow-ups"
+CALENDAR_EVENT = "Follow up with {name}"
+CALENDAR_CAPTION = (
+    "{n} open follow-up. Open the file to add it to your calendar; sending /calendar again "
+    "later updates it instead of adding it twice.",
+    "{n} open follow-ups. Open the file to add them to your calendar; sending /calendar again "
+    "later updates them instead of adding them twice.",
+)
+CALENDAR_EMPTY = (
+    "No open follow-ups to put in a calendar. Set one with e.g. /followup Sally friday — send "
+    "the article"
+)

@@ -115,3 +115,14 @@ async def has_any(session: AsyncSession, user_id: int) -> bool:
     query = select(Followup.id).where(Followup.user_id == user_id).limit(1)
     return await session.scalar(query) is not None
 
+
+
+async def open_ones(session: AsyncSession, user_id: int) -> Sequence[tuple[Followup, Contact]]:
+    """Every open follow-up with its contact, soonest first."""
+    query = (
+        select(Followup, Contact)
+        .join(Contact, Contact.id == Followup.contact_id)
+        .where(Followup.user_id == user_id, Followup.status == FollowupStatus.OPEN)
+        .order_by(Followup.due_at, Followup.id)
+    )
+    return [(f, c) for f, c in await session.execute(query)]

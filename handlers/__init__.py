@@ -18,6 +18,7 @@ from telegram.ext import (
 
 from bot import callbacks
 from handlers import (
+    calendar,
     checkins,
     common,
     contacts,
@@ -78,6 +79,8 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             _command("forget", data.forget),
             _command("pitch", pitch.pitch_command),
             _command("goal", goals.goal_command),
+            _command("due", calendar.due_command),
+            _command("calendar", calendar.calendar_command),
             _button(checkins.start_button, callbacks.StartCheckin),
             _button(checkins.nothing_today_button, callbacks.NothingToday),
             _button(settings.checkin_time_button, callbacks.SetCheckinTime),
