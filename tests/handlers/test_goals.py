@@ -312,3 +312,13 @@ async def test_export_holds_the_goal_targets_and_every_pitch_and_forget_removes_
     assert await bot.rows(Goal) == []
     assert await bot.rows(GoalTarget) == []
     assert await bot.rows(Pitch) == []
+
+
+async def test_help_and_the_menu_list_goal_pitch_due_and_calendar(
+    bot: RunningBot, chat: Chat
+) -> None:
+    help_text = (await chat.say("/help"))["text"]
+    menu = [command["command"] for command in chat.emulator.commands or []]
+    for command in ("goal", "pitch", "due", "calendar"):
+        assert f"/{command} — " in help_text
+        assert command in menu
