@@ -116,7 +116,6 @@ async def has_any(session: AsyncSession, user_id: int) -> bool:
     return await session.scalar(query) is not None
 
 
-
 async def open_ones(session: AsyncSession, user_id: int) -> Sequence[tuple[Followup, Contact]]:
     """Every open follow-up with its contact, soonest first."""
     query = (

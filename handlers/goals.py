@@ -42,10 +42,11 @@ PROBLEMS = {
 
 async def goal_command(update: Update, context: BotContext) -> None:
     """The goal and its coverage; without one, the first question. `/goal <text>` answers the
-    first question straight away."""
+    first question straight away (with a goal set, it changes just that part)."""
     user = await context.user_or_new(update)
     if text := command_argument(update):
-        await _answer(update, context, user, GoalPart.WANT, text, only=False)
+        only = await goals.view(context.db, user) is not None
+        await _answer(update, context, user, GoalPart.WANT, text, only=only)
         return
     await _show_or_start(update, context, user)
 
@@ -103,7 +104,6 @@ async def _answer(
 ) -> None:
     problem = await goals.answer(context.db, user, part, text, context.now())
     if problem is not None:
-        await context.db.commit()
         await reply(update, PROBLEMS[problem])  # the question stays open
         return
     await _after(update, context, user, part, only)

@@ -59,7 +59,6 @@ async def network(session: AsyncSession, user: User, now: datetime) -> NetworkVi
     )
 
 
-
 @dataclass(frozen=True)
 class Overview:
     """Everything /stats says in words."""

@@ -140,6 +140,10 @@ async def test_who_can_help_must_name_someone_or_be_skipped(bot: RunningBot, cha
     assert unreadable["text"] == texts.GOAL_NO_HELPERS
     assert (await user_row(bot)).awaiting == Awaiting.GOAL_WHO
     assert (await chat.say("Acme"))["text"] == texts.GOAL_QUESTIONS[GoalPart.WHERE]
+    await chat.say("/skip")
+    changed = await chat.say("/goal a design role in health")  # with a goal: just that part
+    assert changed["text"].startswith(texts.GOAL_SAVED)
+    assert "What you want: a design role in health\nTarget companies: Acme\n" in changed["text"]
 
 
 @both_backends
