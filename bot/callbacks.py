@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Self, get_type_hints
 
 from domain.contacts import Tier
 from domain.followups import FollowupAct
+from domain.goals import GoalPart
 from domain.nudges import NudgeKind
 from domain.pace import Mode
 
@@ -365,3 +366,35 @@ class OnboardingMode(Button, prefix="ob:mode"):
     """The pace question at the end of /start (valid while the user is being onboarded)."""
 
     mode: Mode
+
+
+# --- the elevator pitch ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PitchReplace(Button, prefix="pitch:new"):
+    """ "Write a new version" under the current pitch; the version must be the presser's."""
+
+    pitch_id: int
+
+
+# --- goals ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GoalStart(Button, prefix="goal:start"):
+    """ "Set a goal" under the first check-in summary: the presser's own goal."""
+
+
+@dataclass(frozen=True)
+class GoalSkip(Button, prefix="goal:skip"):
+    """Skip under a /goal question: valid only while the presser is asked that question."""
+
+    part: GoalPart
+
+
+@dataclass(frozen=True)
+class GoalChange(Button, prefix="goal:change"):
+    """Change one part of the presser's goal (which must exist)."""
+
+    part: GoalPart

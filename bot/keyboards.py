@@ -12,6 +12,7 @@ from domain.attention import QuietHours
 from domain.checkins import Question
 from domain.contacts import Tier
 from domain.followups import FollowupAct
+from domain.goals import GoalPart
 from domain.nudges import NudgeKind
 from domain.pace import Mode
 from domain.pausing import PRESET_DAYS
@@ -382,3 +383,28 @@ def settings_pause(paused: bool) -> InlineKeyboardMarkup:
         (texts.PAUSE_DAYS_BUTTON[days], callbacks.SettingsPause(days)) for days in (*PRESET_DAYS, 0)
     ]
     return _with_back([durations])
+
+
+# --- the elevator pitch -----------------------------------------------------------------------
+
+
+def pitch_replace(pitch_id: int) -> InlineKeyboardMarkup:
+    return _one(texts.PITCH_REPLACE_BUTTON, callbacks.PitchReplace(pitch_id))
+
+
+# --- goals ------------------------------------------------------------------------------------
+
+
+def goal_offer() -> InlineKeyboardMarkup:
+    return _one(texts.GOAL_OFFER_BUTTON, callbacks.GoalStart())
+
+
+def goal_skip(part: GoalPart) -> InlineKeyboardMarkup:
+    return _one(texts.GOAL_SKIP_BUTTON, callbacks.GoalSkip(part))
+
+
+def goal_change() -> InlineKeyboardMarkup:
+    """One button per part of the goal, one per row."""
+    return inline(
+        [[(texts.GOAL_CHANGE_BUTTONS[part], callbacks.GoalChange(part))] for part in GoalPart]
+    )

@@ -12,7 +12,9 @@ from collections.abc import Sequence
 
 from domain.checkins import MAX_ANSWER_LENGTH, Question
 from domain.contacts import Channel, InteractionKind, Tier
+from domain.goals import GoalPart, Suggestion
 from domain.imports import MAX_FILE_BYTES
+from domain.pitch import PitchIssue
 
 TIMEZONE_EXAMPLES = "Berlin, New York, Europe/London, UTC+2 or +05:30"
 
@@ -43,6 +45,10 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("contacts", "Your network, warmest first"),
     ("gave", "Log a give: /gave Sally an intro to Priya"),
     ("asked", "Log an ask: /asked Tom for a 20-minute call"),
+    ("goal", "Your goal: what you want, who can help, where they gather"),
+    ("pitch", "Your elevator pitch, reviewed: /pitch I'm a…"),
+    ("due", "The next 7 days: check-ins and follow-ups"),
+    ("calendar", "Your follow-ups as a calendar file"),
     ("export", "Download everything I hold about you"),
     ("forget", "Delete all your data"),
     ("start", "Welcome and setup"),
@@ -503,6 +509,10 @@ checkins.csv      one row per check-in; your answers are the columns who, gave, 
 contacts.csv      the people in your network
 interactions.csv  what happened with whom; contact_name is filled in for you
 
+In data.json, goals holds your goal (what you want, the roles who can help, where they
+gather), goal_targets your target companies in the order you gave them, and pitches every
+version of your elevator pitch, oldest first.
+
 Days are written YYYY-MM-DD (your local date); moments in time are ISO 8601 in UTC.
 networking_days adds up your days: Monday 1, Tuesday 2, Wednesday 4, Thursday 8,
 Friday 16, Saturday 32, Sunday 64 (so Monday to Friday is 31).
@@ -804,4 +814,223 @@ SPECIFIC_ASK_EXAMPLES = (
     "Could you introduce me to the design lead at Acme?",
     "Would you have 20 minutes next week to tell me how your team hires?",
     "Could you refer me for the product manager role on your team?",
+)
+
+
+# --- pitch ------------------------------------------------------------------------------------
+
+PITCH_ASK = (
+    "Let's hear your elevator pitch: what you'd say when someone asks “so, what do you do?”. "
+    "A pattern that works: “I am… I help… I'm looking for…”. Send it now, or /cancel."
+)
+PITCH_SAVED = "Saved your pitch (version {version})."
+PITCH_UNCHANGED = "That's your current pitch, word for word (version {version})."
+PITCH_CURRENT = "Your pitch (version {version}, from {day}):\n\n“{text}”"
+PITCH_GOOD = (
+    "It says who you are now and what you're after: nothing to flag. Say it out loud a few "
+    "times until it flows."
+)
+PITCH_FINDINGS = ("One thing a listener would notice:", "{n} things a listener would notice:")
+PITCH_FINDING = "{number}. {name}: “{quote}”\n{advice}\nTry: “{example}”"
+# Per issue (domain.pitch.PitchIssue): its name, what to do instead, and an example.
+PITCH_ISSUES: dict[PitchIssue, tuple[str, str, str]] = {
+    PitchIssue.PAST_TENSE: (
+        "Looking back",
+        "Lead with who you are now; what you were can come later, if at all.",
+        "I'm a product manager who helps fintech teams ship onboarding people finish.",
+    ),
+    PitchIssue.UNEMPLOYED: (
+        "Job-loss framing",
+        "A layoff is something that happened to you, not who you are. Say what you do and can do.",
+        "I'm a designer who helps health startups build forms people actually complete.",
+    ),
+    PitchIssue.SEARCH_FIRST: (
+        "The search comes first",
+        "Say what you do first; the search comes after it.",
+        "I help retailers price smarter with data. I'm looking for my next analytics role.",
+    ),
+    PitchIssue.VAGUE_ASK: (
+        "A vague ask",
+        "Nobody can act on “anything”. Name one kind of role, one company or one introduction.",
+        "I'm looking for a product role at a Berlin fintech; an intro to someone at N26 would "
+        "be gold.",
+    ),
+    PitchIssue.TOO_LONG: (
+        "Too long for half a minute",
+        "A listener drifts off around here. Three sentences are plenty: I am… I help… I'm "
+        "looking for…",
+        "I'm a backend engineer. I help payment teams keep checkouts fast. I'm looking for a "
+        "platform role in fintech.",
+    ),
+    PitchIssue.TOO_SHORT: (
+        "Very short",
+        "A title alone doesn't tell people how to help. Add who you help and what you're "
+        "looking for.",
+        "I'm a data analyst who helps retailers price better. I'm looking for an analytics "
+        "team in e-commerce.",
+    ),
+}
+PITCH_QUOTE_LIMIT = 120
+PITCH_PATTERN = (
+    "The shape that works: “I am… I help… I'm looking for…”, with the search after what you do."
+)
+PITCH_YOURS = (
+    "Your words stay exactly as you wrote them. /pitch with a new version gets a fresh review; "
+    "earlier versions are kept."
+)
+PITCH_REPLACE = "To replace it, send /pitch followed by the new version, or tap below."
+PITCH_REPLACE_BUTTON = "✏️ Write a new version"
+PITCH_TOO_LONG = (
+    "That's longer than I keep ({limit} characters). A pitch fits in half a minute: three "
+    "sentences are plenty."
+)
+PITCH_EMPTY = "I couldn't find any words in that. Send your pitch as text, or /cancel."
+
+
+# --- goals ------------------------------------------------------------------------------------
+
+GOAL_INTRO = (
+    "Let's aim: three short questions, each skippable. A clear target turns “network more” "
+    "into a plan."
+)
+GOAL_QUESTIONS: dict[GoalPart, str] = {
+    GoalPart.WANT: (
+        "1/3 · What do you want? e.g. “a product role in fintech” or “three new clients in "
+        "healthcare”."
+    ),
+    GoalPart.WHO: (
+        "2/3 · Who can help you get there? Name target companies and the roles that open "
+        "doors, e.g. “Stripe, Adyen, N26; hiring managers, team leads”."
+    ),
+    GoalPart.WHERE: (
+        "3/3 · Where do those people gather? Events, groups, communities, e.g. “Berlin Fintech "
+        "Meetup, the Mind the Product Slack”."
+    ),
+}
+GOAL_CHANGE_QUESTIONS: dict[GoalPart, str] = {
+    GoalPart.WANT: "What do you want? e.g. “a product role in fintech”.",
+    GoalPart.WHO: (
+        "Who can help? Target companies and roles, e.g. “Stripe, Adyen; hiring managers, team "
+        "leads”. This replaces the list."
+    ),
+    GoalPart.WHERE: "Where do those people gather? e.g. “Berlin Fintech Meetup”.",
+}
+GOAL_NOW = "Now: {current}"
+GOAL_WHO_NOW = "{companies}; {roles}"
+GOAL_CHANGE_HINT = "Skip keeps it as it is; “-” clears it."
+GOAL_SKIP_BUTTON = "Skip"
+GOAL_SKIPPED_ECHO = "{question}\n→ Skipped"
+GOAL_EMPTY_ANSWER = "I couldn't find any words in that. Type your answer, or skip this one."
+GOAL_NO_HELPERS = (
+    "I couldn't find a company or a role in that. Try e.g. “Stripe, Adyen; hiring managers”, "
+    "or skip this one."
+)
+GOAL_SAVED = "🎯 Goal saved. /goal shows it again and changes any part."
+GOAL_NOTHING = "No goal for now, and that's fine. /goal starts again whenever you're ready."
+GOAL_VIEW = (
+    "🎯 Your goal\n"
+    "What you want: {want}\n"
+    "Target companies: {companies}\n"
+    "Roles who can help: {roles}\n"
+    "Where they gather: {where}"
+)
+GOAL_NO_TARGETS = "Name a few target companies and I'll show who you know at each."
+GOAL_CHANGE_BUTTONS: dict[GoalPart, str] = {
+    GoalPart.WANT: "Change what you want",
+    GoalPart.WHO: "Change who can help",
+    GoalPart.WHERE: "Change where they gather",
+}
+GOAL_OFFER = (
+    "🎯 One more thing: networking works best with a target. Three short questions (what you "
+    "want, who can help, where they gather) turn “network more” into a plan. Tap below, or "
+    "/goal any time."
+)
+GOAL_OFFER_BUTTON = "🎯 Set a goal"
+
+# Coverage of the target companies (in /goal and /stats): who decides, who is inside.
+COVERAGE_HEADER = (
+    "Your target companies: {covered} of {total} with both a decision-maker and an insider "
+    "you know."
+)
+COVERAGE_LINE = "• {company}: {deciders} · {insiders}"
+COVERAGE_LINE_OTHERS = "• {company}: {deciders} · {insiders} · also there: {others}"
+COVERAGE_LINE_COVERED = "✅ {company}: {deciders} · {insiders}"
+COVERAGE_LINE_COVERED_OTHERS = "✅ {company}: {deciders} · {insiders} · also there: {others}"
+DECIDERS = ("decision-maker {names}", "decision-makers {names}")
+NO_DECIDER = "no decision-maker yet"
+INSIDERS = ("insider {names}", "insiders {names}")
+NO_INSIDER = "no insider yet"
+NAMES_AND_MORE = "{names} and {n} more"
+# A target where the user knows nobody gets one concrete step (domain.goals.next_step).
+COVERAGE_NOBODY: dict[Suggestion, str] = {
+    Suggestion.ASK_CONNECTOR: (
+        "• {company}: nobody yet. Ask {connector} for an introduction to someone there."
+    ),
+    Suggestion.GO_WHERE_THEY_GATHER: "• {company}: nobody yet. Go where they gather: {place}.",
+    Suggestion.ASK_FOR_INTRO: (
+        "• {company}: nobody yet. Ask a connector, someone who knows everyone, for an "
+        "introduction to someone there."
+    ),
+}
+COVERAGE_HOW = (
+    "(Someone counts when their card names the company and a tier: /contact <name>, then "
+    "Company/role.)"
+)
+
+
+# --- stats: the chart, and the network before a first check-in ---------------------------------
+
+STATS_NO_CHECKIN = (
+    "📈 No check-ins yet, but your network log has started. A first check-in takes two "
+    "minutes: /checkin"
+)
+CHART_TITLE = "Your last {weeks} weeks"
+CHART_CAPTION = "Half a year at a glance: check-ins, gives and asks, and how you met people."
+CHART_CALENDAR_TITLE = "Check-ins"
+CHART_GIVES_ASKS_TITLE = "Gives and asks per week"
+CHART_INTERACTIONS_TITLE = "Conversations per week"
+CHART_GIVES = "gives"
+CHART_ASKS = "asks"
+CHART_LIVE = "in person or call"
+CHART_MESSAGES = "messages"
+CHART_CHECKED_IN = "check-in"
+CHART_MISSED = "no check-in"
+CHART_REST_DAY = "not a networking day"
+CHART_TODAY = "today"
+WEEKDAY_INITIALS = ("M", "T", "W", "T", "F", "S", "S")
+
+
+# --- the week ahead and the calendar file -------------------------------------------------------
+
+DUE_HEADER = "📅 Your next 7 days"
+DUE_EARLIER = (
+    "Still open from earlier: {n} follow-up (/followups).",
+    "Still open from earlier: {n} follow-ups (/followups).",
+)
+DUE_TODAY = "Today, {date}"
+DUE_TOMORROW = "Tomorrow, {date}"
+DUE_WEEKDAY = "{weekday}, {date}"
+DUE_DAY_CHECKIN = "{day}: check-in at {time}"
+DUE_DAY_DONE = "{day}: checked in ✓"
+DUE_DAY_REST = "{day}: no check-in"
+DUE_DAY_PAUSED = "{day}: paused"
+DUE_FOLLOWUP = "   • {time} {name}"
+DUE_FOLLOWUP_NOTE = "   • {time} {name}: {note}"
+DUE_NOTE_LIMIT = 80
+DUE_FOOTER = (
+    "(Check-ins on {days}: /days changes them. /followup adds a reminder; /calendar puts your "
+    "follow-ups in your own calendar.)"
+)
+
+CALENDAR_NAME = "Marathon follow-ups"
+CALENDAR_EVENT = "Follow up with {name}"
+CALENDAR_CAPTION = (
+    "{n} open follow-up. Open the file to add it to your calendar; sending /calendar again "
+    "later updates it instead of adding it twice.",
+    "{n} open follow-ups. Open the file to add them to your calendar; sending /calendar again "
+    "later updates them instead of adding them twice.",
+)
+CALENDAR_EMPTY = (
+    "No open follow-ups to put in a calendar. Set one with e.g. /followup Sally friday — send "
+    "the article"
 )

@@ -84,3 +84,13 @@ async def has_checkin_on(session: AsyncSession, user_id: int, local_date: date) 
         CheckIn.status.in_((CheckinStatus.DONE, CheckinStatus.OPEN)),
     )
     return bool(await session.scalar(query))
+
+
+async def completed_on(session: AsyncSession, user_id: int, local_date: date) -> bool:
+    """A completed check-in on that local date."""
+    query = select(func.count(CheckIn.id)).where(
+        CheckIn.user_id == user_id,
+        CheckIn.local_date == local_date,
+        CheckIn.status == CheckinStatus.DONE,
+    )
+    return bool(await session.scalar(query))

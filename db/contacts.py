@@ -174,3 +174,9 @@ async def with_interval(session: AsyncSession, user_id: int) -> Sequence[Contact
         (Contact.tier.is_not(None)) | (Contact.keep_in_touch_days.is_not(None)),
     )
     return (await session.scalars(query)).all()
+
+
+async def has_interactions(session: AsyncSession, user_id: int) -> bool:
+    """Whether the user ever logged anything with anyone (a give, an ask, a meeting…)."""
+    query = select(Interaction.id).where(Interaction.user_id == user_id).limit(1)
+    return await session.scalar(query) is not None

@@ -108,3 +108,20 @@ async def count_since_reply(session: AsyncSession, contact_id: int) -> int:
         (last_reply.is_(None)) | (Followup.created_at > last_reply),
     )
     return int(await session.scalar(query) or 0)
+
+
+async def has_any(session: AsyncSession, user_id: int) -> bool:
+    """Whether the user ever set a follow-up."""
+    query = select(Followup.id).where(Followup.user_id == user_id).limit(1)
+    return await session.scalar(query) is not None
+
+
+async def open_ones(session: AsyncSession, user_id: int) -> Sequence[tuple[Followup, Contact]]:
+    """Every open follow-up with its contact, soonest first."""
+    query = (
+        select(Followup, Contact)
+        .join(Contact, Contact.id == Followup.contact_id)
+        .where(Followup.user_id == user_id, Followup.status == FollowupStatus.OPEN)
+        .order_by(Followup.due_at, Followup.id)
+    )
+    return [(f, c) for f, c in await session.execute(query)]

@@ -104,6 +104,8 @@ class User(Base):
     awaiting: Mapped[Awaiting | None] = mapped_column(StrEnumType(Awaiting, 32))
     # What a multi-step flow collected so far (a `domain.conversation.Draft` as JSON).
     draft: Mapped[dict[str, Any] | None]
+    # When the check-in summary offered /goal (once, after the first completed check-in).
+    goal_offered_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -318,3 +320,51 @@ class InboxUpdate(Base):
         Index("ix_inbox_status_chat_id_id", "status", "chat_id", "id"),
         Index("ix_inbox_user_id", "user_id"),
     )
+
+
+class Goal(Base):
+    """What the user aims at (principle 4), one row per user: the three answers of /goal.
+
+    The target companies are rows of `goal_targets`; a part the user skipped is NULL.
+    """
+
+    __tablename__ = "goals"
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    want: Mapped[str | None] = mapped_column(String(300))  # "a product role in fintech"
+    roles: Mapped[str | None] = mapped_column(String(300))  # "hiring managers, team leads"
+    gather: Mapped[str | None] = mapped_column(String(300))  # "Berlin Fintech Meetup"
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class GoalTarget(Base):
+    """One target company of a goal, in the order the user gave them."""
+
+    __tablename__ = "goal_targets"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("goals.user_id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(SmallInteger)
+    name: Mapped[str] = mapped_column(String(100))  # as typed (cleaned), matched by company_key
+    created_at: Mapped[datetime]
+
+    __table_args__ = (UniqueConstraint("user_id", "position"),)
+
+
+class Pitch(Base):
+    """One version of the user's elevator pitch (principle 10); the newest is the current one.
+
+    Stored exactly as the user sent it: the coach reviews a pitch, it never rewrites one.
+    """
+
+    __tablename__ = "pitches"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_pitches_user_id_created_at", "user_id", "created_at"),)

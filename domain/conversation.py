@@ -23,6 +23,10 @@ class Awaiting(StrEnum):
     FOLLOWUP_NOTE = "followup_note"
     CONTACT_COMPANY = "contact_company"
     CONTACT_HOW_MET = "contact_how_met"
+    PITCH = "pitch"  # /pitch alone, or its "write a new version" button
+    GOAL_WANT = "goal_want"  # the three questions of /goal (domain.goals.GoalPart)
+    GOAL_WHO = "goal_who"
+    GOAL_WHERE = "goal_where"
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,14 @@ class AskDraft(Draft):
     FLOW: ClassVar[str] = "ask"
     contact_id: int = 0
     what: str = ""
+
+
+@dataclass(frozen=True)
+class GoalDraft(Draft):
+    """/goal's questions: walking through all three, or changing `only` the one asked."""
+
+    FLOW: ClassVar[str] = "goal"
+    only: bool = False
 
 
 def _dump(value: object) -> object:

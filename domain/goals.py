@@ -203,3 +203,130 @@ def _strip_final_stop(name: str) -> str:
     if "." in last or len(last) == 1 or last.casefold() in LEGAL_SUFFIXES:
         return name
     return name.rstrip(".").rstrip()
+
+
+# --- the /goal conversation: reading "who can help", and the next step at an empty target ----
+
+
+class GoalPart(StrEnum):
+    """The three questions of /goal, asked in this order, each skippable."""
+
+    WANT = "want"  # what the user wants: "a product role in fintech"
+    WHO = "who"  # who can help: target companies, and roles such as hiring manager
+    WHERE = "where"  # where those people gather: events, groups, communities
+
+
+MAX_ROLES = 10
+MAX_ROLE_LENGTH = 60
+# Words that make an item of the "who can help" answer a role rather than a company. A company
+# named like a role ("Lead Bank") is read as a role; the reply shows how the answer was read,
+# and the user can change it.
+ROLE_WORDS = frozenset(
+    {
+        "manager", "managers", "lead", "leads", "leader", "leaders", "head", "heads",
+        "director", "directors", "recruiter", "recruiters", "recruiting", "recruitment",
+        "talent", "hiring", "founder", "founders", "cofounder", "cofounders", "co-founder",
+        "co-founders", "ceo", "ceos", "cto", "ctos", "cpo", "coo", "cfo", "cmo", "cio", "vp",
+        "vps", "svp", "evp", "chief", "executive", "executives", "president", "hr", "partner",
+        "partners", "principal", "investor", "investors", "mentor", "mentors", "alumni",
+        "insider", "insiders", "decision-maker", "decision-makers", "engineer", "engineers",
+        "designer", "designers",
+    }
+)  # fmt: skip
+# "Hiring managers at Stripe", "engineers from Adyen": a role, then where.
+_AT = re.compile(r"\s+(?:at|@|from)\s+", re.IGNORECASE)
+_ROLE_TOKENS = re.compile(r"[\w-]+")
+# Who, without saying who: "people at Stripe" names a company and no role.
+_NO_ROLE = frozenset({"people", "folks", "anyone", "someone", "somebody", "everyone", "staff"})
+
+
+@dataclass(frozen=True)
+class Helpers:
+    """The answer to "who can help", read: target companies and roles, each in the given order."""
+
+    companies: tuple[str, ...]
+    roles: tuple[str, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.companies or self.roles)
+
+
+def read_helpers(text: str) -> Helpers:
+    """Companies and roles in one answer: "Stripe, Adyen; hiring managers, team leads" or
+    "team leads at Stripe or Adyen". Items are split like `parse_company_list` splits them; an
+    item "<role> at <company>" gives one of each, an item with a role word (`ROLE_WORDS`) is a
+    role, anything else a company (read by `parse_company_list`, so each company once)."""
+    companies: list[str] = []
+    roles: list[str] = []
+    for item in _ITEM_SEPARATORS.split(text):
+        head, tail = _split_at(item)
+        if tail is not None:
+            companies.append(tail)
+            roles.append(head)  # unless it says nobody in particular: see _clean_roles
+        elif _is_role(item):
+            roles.append(item)
+        else:
+            companies.append(item)
+    return Helpers(tuple(parse_company_list("\n".join(companies))), _clean_roles(roles))
+
+
+def _split_at(item: str) -> tuple[str, str | None]:
+    """("team leads", "Stripe") for "team leads at Stripe"; (item, None) without an "at"."""
+    parts = _AT.split(item, maxsplit=1)
+    return (parts[0], parts[1]) if len(parts) == 2 else (item, None)
+
+
+def _is_role(item: str) -> bool:
+    return any(token in ROLE_WORDS for token in _ROLE_TOKENS.findall(item.casefold()))
+
+
+def _clean_roles(items: list[str]) -> tuple[str, ...]:
+    """Roles cleaned for showing back (notes and list markers dropped), each once, at most
+    MAX_ROLES; generic words ("people") are not roles."""
+    roles: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        role = _company_in_item(item)  # the same cleaning as a company name in a list
+        if role is None or len(role) > MAX_ROLE_LENGTH:
+            continue
+        key = " ".join(role.casefold().split())
+        if key in _NO_ROLE or key in seen:
+            continue
+        seen.add(key)
+        roles.append(role)
+        if len(roles) == MAX_ROLES:
+            break
+    return tuple(roles)
+
+
+class Suggestion(StrEnum):
+    """The one concrete step suggested at a target where the user knows nobody yet."""
+
+    ASK_CONNECTOR = "ask_connector"  # ask a connector the user knows, by name, for an intro
+    ASK_FOR_INTRO = "ask_for_intro"  # no connector known: ask around for an introduction
+    GO_WHERE_THEY_GATHER = "go_where_they_gather"  # the place from the goal, by name
+
+
+@dataclass(frozen=True)
+class NextStep:
+    suggestion: Suggestion
+    connector: str | None = None  # with ASK_CONNECTOR
+
+
+def next_step(index: int, connectors: Sequence[str], gather: str | None) -> NextStep:
+    """One suggestion for the `index`-th empty target (0-based, in list order).
+
+    A named connector is the warmest way in; the place where the people gather is the other.
+    With both, empty targets alternate between them (so the list shows both paths), and
+    successive connector suggestions name successive connectors. With neither, ask around.
+    """
+    options = [Suggestion.ASK_CONNECTOR] if connectors else []
+    if gather:
+        options.append(Suggestion.GO_WHERE_THEY_GATHER)
+    if not options:
+        return NextStep(Suggestion.ASK_FOR_INTRO)
+    choice = options[index % len(options)]
+    if choice == Suggestion.ASK_CONNECTOR:
+        return NextStep(choice, connectors[(index // len(options)) % len(connectors)])
+    return NextStep(choice)

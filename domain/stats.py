@@ -84,3 +84,37 @@ def summarize_network(touches: Iterable[Touch], since: date | None = None) -> Ne
     for tier in reached.values():
         tiers[tier] = tiers.get(tier, 0) + 1
     return NetworkSummary(gives, asks, tiers, in_person, with_channel)
+
+
+class WeekCounts(NamedTuple):
+    """One Monday-start week of the network, as the /stats chart draws it."""
+
+    week_start: date
+    gives: int
+    asks: int
+    live: int  # interactions in person or by call …
+    messages: int  # … and by message (interactions without a known channel are in neither)
+
+
+_LIVE_CHANNELS = frozenset({"in_person", "call"})
+
+
+def mondays(today: date, weeks: int) -> tuple[date, ...]:
+    """The Mondays of the last `weeks` weeks, oldest first, the current week last."""
+    current = today - timedelta(days=today.weekday())
+    return tuple(current - timedelta(weeks=weeks - 1 - index) for index in range(weeks))
+
+
+def weekly_counts(touches: Iterable[Touch], starts: Sequence[date]) -> tuple[WeekCounts, ...]:
+    """Gives, asks, and live and message interactions per week starting on each of `starts`
+    (consecutive Mondays); touches outside those weeks are left out."""
+    counts = {start: [0, 0, 0, 0] for start in starts}
+    for touch in touches:
+        week = counts.get(touch.day - timedelta(days=touch.day.weekday()))
+        if week is None:
+            continue
+        week[0] += touch.kind == "give"
+        week[1] += touch.kind == "ask"
+        week[2] += touch.channel in _LIVE_CHANNELS
+        week[3] += touch.channel == "message"
+    return tuple(WeekCounts(start, *counts[start]) for start in starts)

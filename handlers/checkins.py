@@ -12,6 +12,7 @@ from bot.presenters.common import describe_when
 from bot.runtime import BotContext
 from db.models import CheckIn, User
 from domain.checkins import AnswerType, CheckinStatus, clean_answer, question_at
+from handlers import goals
 from handlers.common import edit_quietly, pressed, reply, stale
 from handlers.contacts import offer_merges
 from services import checkins
@@ -92,6 +93,9 @@ async def skip(update: Update, context: BotContext) -> None:
     message = update.effective_message
     assert message is not None
     user = context.user
+    if user is not None and user.awaiting in goals.PARTS:  # a /goal question is open
+        await goals.skip(update, context, user)
+        return
     checkin = await checkins.open_checkin(context.db, user.id) if user else None
     if user is None or checkin is None:
         await reply(update, texts.NOTHING_TO_SKIP)
@@ -143,5 +147,6 @@ async def _store(
         return
     new = done.effects.followup
     when = describe_when(new.followup.due_at, user.timezone, now) if new else None
-    await reply(update, present.summary(done, followup_when=when))
+    markup = keyboards.goal_offer() if done.offer_goal else None
+    await reply(update, present.summary(done, followup_when=when), reply_markup=markup)
     await offer_merges(update, done.effects.maybe_duplicates)

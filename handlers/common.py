@@ -139,3 +139,48 @@ async def turn_page(update: Update, context: BotContext, render: Renderer, offse
     await query.answer()
     text, markup = await render(context, user, offset)
     await edit_quietly(query, text, reply_markup=markup)
+
+
+async def reply_long(update: Update, text: str, **kwargs: object) -> None:
+    """Like `reply`, for text that may pass Telegram's 4096 characters (a long list): sent in
+    pieces cut between lines, any keyboard under the last one."""
+    pieces = split_lines(text, MAX_MESSAGE_LENGTH)
+    for piece in pieces[:-1]:
+        await reply(update, piece)
+    await reply(update, pieces[-1], **kwargs)
+
+
+MAX_MESSAGE_LENGTH = 4096  # Telegram counts UTF-16 code units
+
+
+def split_lines(text: str, limit: int) -> list[str]:
+    """`text` in pieces of at most `limit` UTF-16 units, cut at line breaks (a line longer than
+    that on its own is cut where it must be)."""
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for line in text.split("\n"):
+        while _units(line) > limit:
+            cut = _fit(line, limit)
+            pieces.extend(["\n".join(current), line[:cut]] if current else [line[:cut]])
+            current, size, line = [], 0, line[cut:]
+        extra = _units(line) + (1 if current else 0)
+        if current and size + extra > limit:
+            pieces.append("\n".join(current))
+            current, size, extra = [], 0, _units(line)
+        current.append(line)
+        size += extra
+    pieces.append("\n".join(current))
+    return [piece for piece in pieces if piece.strip()] or [text]
+
+
+def _units(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _fit(line: str, limit: int) -> int:
+    """How many characters of `line` fit in `limit` UTF-16 units."""
+    cut = min(len(line), limit)
+    while _units(line[:cut]) > limit:
+        cut -= 1
+    return cut

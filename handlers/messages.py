@@ -8,7 +8,7 @@ from bot import texts
 from bot.runtime import BotContext
 from db.models import User
 from domain.conversation import Awaiting
-from handlers import checkins, contacts, followups, settings, start
+from handlers import checkins, contacts, followups, goals, pitch, settings, start
 from handlers.common import reply
 from services import checkins as checkin_service
 
@@ -26,6 +26,10 @@ TEXT_ANSWERS: dict[Awaiting, TextAnswer] = {
     Awaiting.FOLLOWUP_NOTE: followups.note_from_text,
     Awaiting.CONTACT_COMPANY: contacts.field_from_text,
     Awaiting.CONTACT_HOW_MET: contacts.field_from_text,
+    Awaiting.PITCH: pitch.pitch_from_text,
+    Awaiting.GOAL_WANT: goals.answer_from_text,
+    Awaiting.GOAL_WHO: goals.answer_from_text,
+    Awaiting.GOAL_WHERE: goals.answer_from_text,
 }
 
 

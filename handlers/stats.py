@@ -1,19 +1,34 @@
-"""/stats: streaks and what the habit adds up to."""
+"""/stats: streaks, what the habit adds up to, the target companies, and a chart of the last
+half year (rendered in a worker thread: drawing takes a few hundred milliseconds of CPU)."""
+
+import asyncio
 
 from telegram import Update
 
 from bot import texts
+from bot.chart import WEEKS, has_data, render_chart
+from bot.presenters import charts
+from bot.presenters import goals as goals_present
 from bot.presenters import stats as present
 from bot.runtime import BotContext
-from handlers.common import reply
-from services import stats
+from handlers.common import reply, reply_long
+from services import charts as chart_service
+from services import goals, stats
 
 
 async def stats_command(update: Update, context: BotContext) -> None:
     user = context.user
-    summary = await stats.streaks(context.db, user, context.now()) if user else None
-    if user is None or summary is None or summary.total == 0:
+    if user is None:
         await reply(update, texts.STATS_EMPTY)
         return
-    network = await stats.network(context.db, user, context.now())
-    await reply(update, present.streaks(summary, user.networking_days) + present.network(network))
+    now = context.now()
+    text = present.overview(await stats.overview(context.db, user, now), user.networking_days)
+    goal = await goals.view(context.db, user)
+    if goal is not None and goal.targets:
+        text = f"{text}\n\n{goals_present.coverage(goal)}"
+    await reply_long(update, text)
+    data = charts.chart_data(await chart_service.activity(context.db, user, now, WEEKS))
+    if has_data(data):
+        png = await asyncio.to_thread(render_chart, data, charts.labels())
+        assert update.effective_chat is not None
+        await update.effective_chat.send_photo(png, caption=texts.CHART_CAPTION)

@@ -22,7 +22,7 @@ from domain.coaching import is_vague_ask
 from domain.contacts import ContactSource, InteractionKind, split_names
 from domain.followups import FollowupRequest, parse_followup
 from domain.schedule import local_now
-from services import contacts, followups, stats, users
+from services import contacts, followups, goals, stats, users
 
 
 @dataclass
@@ -46,6 +46,7 @@ class Completed:
     streak: int
     effects: Effects
     vague_ask: bool
+    offer_goal: bool = False  # the first completed check-in offers /goal, once
 
 
 async def open_checkin(session: AsyncSession, user_id: int) -> CheckIn | None:
@@ -96,7 +97,8 @@ async def answer(
     effects = await _feed_network(session, user, checkin, answers, now)
     summary = await stats.streaks(session, user, now)
     vague = is_vague_ask(answers.get(Question.ASK) or "")
-    return Completed(answers, summary.current_streak, effects, vague)
+    offer = await goals.offer_once(session, user, now)
+    return Completed(answers, summary.current_streak, effects, vague, offer)
 
 
 async def quick(session: AsyncSession, user: User, now: datetime) -> bool:

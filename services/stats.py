@@ -57,3 +57,25 @@ async def network(session: AsyncSession, user: User, now: datetime) -> NetworkVi
         done=len(done),
         overdue=await followups_db.overdue_count(session, user.id, now),
     )
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything /stats says in words."""
+
+    summary: Summary
+    network: NetworkView | None  # None while nothing is logged at all (no check-in either)
+
+
+async def overview(session: AsyncSession, user: User, now: datetime) -> Overview:
+    summary = await streaks(session, user, now)
+    logged = bool(summary.total) or await anything_logged(session, user)
+    return Overview(summary, await network(session, user, now) if logged else None)
+
+
+async def anything_logged(session: AsyncSession, user: User) -> bool:
+    """Whether the user logged anything in their network (an interaction, a give or an ask, a
+    follow-up), check-in or not: then /stats has a network to show."""
+    return await contacts_db.has_interactions(session, user.id) or await followups_db.has_any(
+        session, user.id
+    )

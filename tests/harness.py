@@ -182,3 +182,12 @@ async def complete_checkin(chat: Chat) -> JSON:
 def one_of(text: str, variants: Sequence[str], **values: object) -> bool:
     """Whether `text` starts with one of a message's variants (the day picks which)."""
     return any(text.startswith(variant.format(**values)) for variant in variants)
+
+
+async def stats_with_chart(chat: Chat) -> tuple[JSON, JSON]:
+    """/stats for a user with something to draw: the text, then the chart (read both, or the
+    chart would answer whatever the test says next)."""
+    text = await chat.say("/stats")
+    chart = await chat.reply()
+    assert "photo" in chart, chart
+    return text, chart

@@ -43,6 +43,8 @@ def summary(done: Completed, *, followup_when: str | None) -> str:
     if not any(done.answers.values()):
         lines.append(texts.CHECKIN_QUIET_DAY)
     lines.append(streak_line(done.streak))
+    if done.offer_goal:
+        lines += ["", texts.GOAL_OFFER]
     return "\n".join(lines)
 
 

@@ -5,7 +5,7 @@ from math import gcd
 from bot import texts
 from bot.presenters.common import format_days, plural
 from domain.stats import Summary
-from services.stats import NetworkView
+from services.stats import NetworkView, Overview
 
 
 def streaks(summary: Summary, days: int) -> str:
@@ -51,3 +51,12 @@ def network(view: NetworkView) -> str:
         warm=view.warm,
         in_person=in_person,
     )
+
+
+def overview(shown: Overview, days: int) -> str:
+    """Streaks and the network; before a first check-in, the network with a nudge to start."""
+    if shown.summary.total and shown.network is not None:
+        return streaks(shown.summary, days) + network(shown.network)
+    if shown.network is not None:
+        return texts.STATS_NO_CHECKIN + network(shown.network)
+    return texts.STATS_EMPTY

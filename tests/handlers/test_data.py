@@ -67,6 +67,10 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
     await chat.say("/start")
     await until(chat, lambda m: m["text"] == texts.ASK_TIMEZONE)
     await complete_checkin(chat)
+    await chat.say(f"/pitch I'm a designer; {contact_name} says I help teams ship faster.")
+    await chat.say(f"/goal a product role, says {contact_name}")
+    await chat.say("Acme; hiring managers")
+    await chat.say("Berlin Fintech Meetup")
     (checkin,) = await bot.rows(CheckIn, CheckIn.user_id == chat.user_id)
     now = bot.clock.now()
     async with bot.session() as session:

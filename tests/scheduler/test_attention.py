@@ -19,6 +19,7 @@ from tests.harness import (
     button_labels,
     complete_checkin,
     one_of,
+    stats_with_chart,
 )
 
 MONDAY = date(2026, 1, 5)
@@ -165,7 +166,7 @@ async def test_a_pause_silences_everything_freezes_the_streak_and_ends_by_itself
         await bot.tick()
     assert len(chat.emulator.messages_to(USER_ID)) == before  # not one message
     clock.set(at(MONDAY + timedelta(days=7), 9))  # Monday the 12th, still paused
-    stats = await chat.say("/stats")
+    stats, _ = await stats_with_chart(chat)
     assert "Current streak: 2 days" in stats["text"]  # paused weekdays did not break it
 
     tuesday = MONDAY + timedelta(days=8)
@@ -175,7 +176,7 @@ async def test_a_pause_silences_everything_freezes_the_streak_and_ends_by_itself
     (pause,) = await bot.rows(Pause)
     assert (pause.ends_on, pause.welcomed_at) == (date(2026, 1, 13), at(MONDAY + timedelta(days=8)))
     await complete_checkin(chat)
-    stats = await chat.say("/stats")
+    stats, _ = await stats_with_chart(chat)
     assert "Current streak: 3 days" in stats["text"]
 
 
