@@ -69,9 +69,14 @@ def build_application(
     handlers.register(app)
     app.dispatcher_owner = instance_name()
     app.dispatcher = Dispatcher(
-        services.sessions, app.bot, services.clock, owner=app.dispatcher_owner, limited=limited
+        services.sessions,
+        app.bot,
+        services.clock,
+        owner=app.dispatcher_owner,
+        limited=limited,
+        lease=settings.lease,
     )
-    consumer = Consumer(app, owner=app.dispatcher_owner)
+    consumer = Consumer(app, owner=app.dispatcher_owner, lease=settings.lease)
     app.loops.append(consumer.run)
     if settings.bot_mode == BotMode.POLLING:
         app.loops.append(Poller(app, consumer, timeout=poll_timeout).run)
@@ -84,11 +89,10 @@ def build_application(
 
 
 def _add_servers(app: MarathonApplication, settings: Settings, consumer: Consumer) -> None:
+    """/healthz and /metrics on METRICS_PORT; in webhook mode, the webhook on WEBHOOK_PORT."""
+    host = settings.webhook_listen
     if settings.metrics_port:
-        ops = web.ops_app(app)
-        app.loops.append(
-            lambda stop: web.serve(ops, settings.webhook_listen, settings.metrics_port, stop)
-        )
+        app.parts.append(web.Server(web.ops_app(app), host, settings.metrics_port))
     if settings.bot_mode == BotMode.WEBHOOK:
         assert settings.webhook_url and settings.webhook_secret
         hook = web.webhook_app(
@@ -97,9 +101,7 @@ def _add_servers(app: MarathonApplication, settings: Settings, consumer: Consume
             settings.webhook_secret.get_secret_value(),
             consumer.arrived,
         )
-        app.loops.append(
-            lambda stop: web.serve(hook, settings.webhook_listen, settings.webhook_port, stop)
-        )
+        app.parts.append(web.Server(hook, host, settings.webhook_port))
 
 
 def instance_name() -> str:

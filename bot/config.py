@@ -1,7 +1,7 @@
 """Settings: one class, read from the environment and `.env` (every one is in `.env.example`)."""
 
 import re
-from datetime import time
+from datetime import time, timedelta
 from enum import StrEnum
 from functools import cached_property
 
@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     webhook_listen: str = "0.0.0.0"  # every interface: a server in a container
     webhook_port: int = Field(default=8443, gt=0, lt=65536)
     metrics_port: int | None = Field(default=9090, gt=0, lt=65536)  # /healthz and /metrics
+    lease_seconds: float = Field(default=30, gt=0)  # a dead replica's claimed work frees after
+
+    @property
+    def lease(self) -> timedelta:
+        return timedelta(seconds=self.lease_seconds)
 
     @model_validator(mode="after")
     def _webhook_needs_url_and_secret(self) -> "Settings":
@@ -63,6 +68,12 @@ class Settings(BaseSettings):
 
         get_zone(value)  # raises ValueError for an unknown zone
         return value
+
+    @field_validator("metrics_port", "webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        """`METRICS_PORT=` in .env means no such server, not an error."""
+        return None if isinstance(value, str) and not value.strip() else value
 
     @field_validator("log_level")
     @classmethod

@@ -36,9 +36,17 @@ PRUNE_EVERY = timedelta(hours=1)
 
 
 class Consumer:
-    def __init__(self, app: MarathonApplication, *, owner: str, concurrency: int = 64) -> None:
+    def __init__(
+        self,
+        app: MarathonApplication,
+        *,
+        owner: str,
+        lease: timedelta = inbox_db.LEASE,
+        concurrency: int = 64,
+    ) -> None:
         self._app = app
         self._owner = owner
+        self._lease = lease
         self._concurrency = concurrency
         self.arrived = asyncio.Event()  # set by receivers: no need to wait for the next look
         self._pruned_at: datetime | None = None
@@ -63,7 +71,7 @@ class Consumer:
         services = self._app.services
         async with services.sessions() as session:
             rows = await inbox_db.claim(
-                session, services.clock.now(), self._owner, self._concurrency
+                session, services.clock.now(), self._owner, self._concurrency, self._lease
             )
             await session.commit()
         if rows:

@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -53,6 +53,14 @@ _scope: ContextVar[_UpdateScope | None] = ContextVar("marathon_update", default=
 Loop = Callable[[asyncio.Event], Awaitable[None]]
 
 
+class Part(Protocol):
+    """Something that runs while the application runs and is ready once started (a server)."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
 class MarathonApplication(Application):  # type: ignore[type-arg]
     """PTB's Application with our services, and loops that run while it runs (the dispatcher
     and, in production, the inbox's receiver and consumer), stopped before it stops."""
@@ -65,11 +73,14 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         self.last_tick: datetime | None = None
         self.started_at: datetime | None = None
         self.loops: list[Loop] = []
+        self.parts: list[Part] = []
         self._stopping = asyncio.Event()
         self._loop_tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
         await super().start()
+        for part in self.parts:
+            await part.start()
         self.started_at = self.services.clock.now()
         self._stopping = asyncio.Event()
         self._loop_tasks = [asyncio.create_task(loop(self._stopping)) for loop in self.loops]
@@ -79,6 +90,8 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         for task in self._loop_tasks:
             await task
         self._loop_tasks = []
+        for part in reversed(self.parts):
+            await part.stop()
         await super().stop()
 
     async def process_update(self, update: object) -> None:
@@ -98,8 +111,9 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         update = Update.de_json(row.payload, self.bot)
         now = self.services.clock.now()
         async with self.services.sessions() as session:
+            if not await inbox_db.mark_done(session, row.id, row.owner or "", now):
+                return InboxStatus.PENDING  # no longer ours: whoever has it handles it
             scope = _UpdateScope(session, await _sender(session, update))
-            await inbox_db.mark_done(session, row.id, now)
             token = _scope.set(scope)
             try:
                 await super().process_update(update)

@@ -101,14 +101,18 @@ async def refresh_gauges(app: MarathonApplication) -> None:
     metrics.INBOX_LAG.set((now - oldest).total_seconds() if oldest else 0)
 
 
-async def serve(server: web.Application, host: str, port: int, stop: asyncio.Event) -> None:
-    """Serve until `stop` is set (a loop of the application, like the dispatcher)."""
-    runner = web.AppRunner(server, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, host, port)
-    await site.start()
-    log.info("listening on %s:%s", host, port)
-    try:
-        await stop.wait()
-    finally:
-        await runner.cleanup()
+class Server:
+    """An aiohttp app on a host and port, listening once `start` returns (so anything the
+    application does after starting can rely on it)."""
+
+    def __init__(self, app: web.Application, host: str, port: int) -> None:
+        self._runner = web.AppRunner(app, access_log=None)
+        self._host, self._port = host, port
+
+    async def start(self) -> None:
+        await self._runner.setup()
+        await web.TCPSite(self._runner, self._host, self._port).start()
+        log.info("listening on %s:%s", self._host, self._port)
+
+    async def stop(self) -> None:
+        await self._runner.cleanup()

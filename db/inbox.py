@@ -17,7 +17,10 @@ from sqlalchemy.orm import aliased
 
 from db.models import InboxStatus, InboxUpdate
 
-LEASE = timedelta(minutes=1)
+# How long a claim holds: handling an update takes well under a second (an import a few). A
+# consumer whose lease ran out cannot mark the update done (`mark_done` checks the owner), so a
+# short lease only speeds up recovery after a crash; it never lets an update run twice.
+LEASE = timedelta(seconds=30)
 MAX_ATTEMPTS = 3  # a handler that fails this often gives up on the update
 KEEP_DONE = timedelta(days=7)  # handled updates are kept this long (a replay stays harmless)
 
@@ -94,7 +97,9 @@ async def claim(
         update(InboxUpdate)
         .where(
             InboxUpdate.id.in_(first.scalar_subquery()),
-            # Re-checked on the row itself, so two replicas never both take it.
+            # Re-checked on the row itself, so two replicas never both take it, and an update
+            # handled meanwhile is not taken again.
+            InboxUpdate.status == InboxStatus.PENDING,
             (InboxUpdate.lease_until.is_(None)) | (InboxUpdate.lease_until < now),
         )
         .values(owner=owner, lease_until=now + lease, attempts=InboxUpdate.attempts + 1)
@@ -105,13 +110,20 @@ async def claim(
     return sorted(rows, key=lambda row: row.id)
 
 
-async def mark_done(session: AsyncSession, row_id: int, now: datetime) -> None:
-    """Done, in the handling transaction: committed with the update's effects, or not at all."""
-    await session.execute(
+async def mark_done(session: AsyncSession, row_id: int, owner: str, now: datetime) -> bool:
+    """Done, in the handling transaction: committed with the update's effects, or not at all.
+    False when the update is no longer this consumer's (its lease ran out and another took
+    it): then it must not be handled here."""
+    result = await session.execute(
         update(InboxUpdate)
-        .where(InboxUpdate.id == row_id)
+        .where(
+            InboxUpdate.id == row_id,
+            InboxUpdate.owner == owner,
+            InboxUpdate.status == InboxStatus.PENDING,
+        )
         .values(status=InboxStatus.DONE, done_at=now, owner=None, lease_until=None)
     )
+    return result.rowcount == 1  # type: ignore[attr-defined]
 
 
 async def retry_or_fail(

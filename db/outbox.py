@@ -20,9 +20,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import OutboxMessage, OutboxStatus
 from domain.nudges import NudgeKind
 
-# How long a claim holds. A dispatcher sends what it claims well within this; a row whose lease
-# ran out belongs to a dispatcher that died (or stalled).
-LEASE = timedelta(minutes=2)
+# How long a claim holds. A dispatcher sends what it claims within seconds; a row whose lease
+# ran out belongs to a dispatcher that died or stalled (waiting out a 429). A stalled one cannot
+# send it any more: `hand_over` checks the owner. So a short lease only speeds up recovery.
+LEASE = timedelta(seconds=30)
 
 
 async def enqueue(

@@ -56,6 +56,7 @@ class Dispatcher:
         *,
         owner: str,
         limited: bool,
+        lease: timedelta = outbox_db.LEASE,
         concurrency: int = 30,
     ) -> None:
         self._sessions = sessions
@@ -63,6 +64,7 @@ class Dispatcher:
         self._clock = clock
         self._owner = owner
         self._limited = limited
+        self._lease = lease
         self._slots = asyncio.Semaphore(concurrency)
         self._batch = concurrency * 2
         self._paused_until: datetime | None = None
@@ -104,7 +106,9 @@ class Dispatcher:
         report.ambiguous = len(abandoned)
         while self.paused_until is None:
             async with self._sessions() as session:
-                rows = await outbox_db.claim(session, self._clock.now(), self._owner, self._batch)
+                rows = await outbox_db.claim(
+                    session, self._clock.now(), self._owner, self._batch, self._lease
+                )
                 await session.commit()
             if not rows:
                 break

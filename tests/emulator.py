@@ -220,6 +220,7 @@ class BotAPIEmulator:
     """Fake Telegram Bot API server; see the module docstring."""
 
     def __init__(self, token: str, *, bot_username: str = "marathon_test_bot") -> None:
+        self.webhook: JSON | None = None  # url and secret_token, once setWebhook was called
         bot_id, _, secret = token.partition(":")
         if not bot_id.isdigit() or not secret:
             raise ValueError("a bot token looks like '<bot id digits>:<secret>'")
@@ -277,6 +278,8 @@ class BotAPIEmulator:
                 "getMe": self._get_me,
                 "getUpdates": self._get_updates,
                 "deleteWebhook": self._delete_webhook,
+                "setWebhook": self._set_webhook,
+                "getWebhookInfo": self._get_webhook_info,
                 "setMyCommands": self._set_my_commands,
                 "getMyCommands": self._get_my_commands,
                 "deleteMyCommands": self._delete_my_commands,
@@ -784,7 +787,20 @@ class BotAPIEmulator:
     def _delete_webhook(self, params: JSON) -> bool:
         if params.get("drop_pending_updates"):
             self._confirm(self._next_update_id)
+        self.webhook = None
         return True
+
+    def _set_webhook(self, params: JSON) -> bool:
+        """Remember the webhook (a test posts updates to it, as Telegram would)."""
+        if not str(params.get("url", "")).startswith(("http://", "https://")):
+            raise _bad_request("bad webhook: an HTTPS URL must be provided for webhook")
+        self.webhook = {"url": params["url"], "secret_token": params.get("secret_token")}
+        return True
+
+    def _get_webhook_info(self, params: JSON) -> JSON:
+        hook = self.webhook or {}
+        return {"url": hook.get("url", ""), "has_custom_certificate": False,
+                "pending_update_count": len(self._updates)}  # fmt: skip
 
     @staticmethod
     def _commands_key(params: JSON) -> tuple[str, str]:

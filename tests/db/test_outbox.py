@@ -110,7 +110,7 @@ async def test_after_a_crash_only_what_was_handed_over_is_ambiguous(
         assert not await hand_over(session, waiting.id, "someone else", NOW)  # not theirs
         await session.commit()
         # The dead dispatcher's lease still holds: nobody else may take its rows yet.
-        assert await claim(session, NOW + timedelta(minutes=1), "alive", limit=10) == []
+        assert await claim(session, NOW + timedelta(seconds=10), "alive", limit=10) == []
         later = NOW + LEASE + timedelta(hours=1)
         assert await settle_abandoned(session, later) == [handed.id]
         await expire_stale(session, later)

@@ -1,0 +1,126 @@
+"""`python -m bot` as a real process against the Bot API emulator: for crashes (SIGKILL) and
+for several replicas sharing one database."""
+
+import asyncio
+import os
+import signal
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Executable, Row
+
+from db.engine import create_engine, create_sessionmaker
+from db.migrate import upgrade
+from domain.weekdays import EVERY_DAY
+from services.users import create as create_user
+from tests.emulator import BotAPIEmulator
+from tests.harness import TOKEN
+
+READY = "Marathon is running as"
+
+
+class BotProcess:
+    def __init__(
+        self, emulator: BotAPIEmulator, database_url: str, folder: Path, name: str = "bot",
+        **settings: str,
+    ) -> None:  # fmt: skip
+        self._folder = folder
+        self._name = name
+        self._runs = 0
+        self._process: asyncio.subprocess.Process | None = None
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))},
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "TELEGRAM_API_BASE_URL": emulator.base_url,
+            "DATABASE_URL": database_url,
+            "SCHEDULER_TICK_SECONDS": "0.5",
+            "METRICS_PORT": "",
+            "LOG_LEVEL": "INFO",
+            **settings,
+        }
+
+    @property
+    def log_path(self) -> Path:
+        return self._folder / f"{self._name}-{self._runs}.log"
+
+    async def start(self, *, timeout: float = 60) -> None:  # noqa: ASYNC109 - a deadline
+        """Start a fresh run and wait until it says it is running."""
+        self._runs += 1
+        with self.log_path.open("wb") as log:
+            self._process = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", cwd=self._folder, env=self.env,
+                stdout=log, stderr=asyncio.subprocess.STDOUT,
+            )  # fmt: skip
+        await self.wait_for_log(READY, timeout=timeout)
+
+    async def wait_for_log(self, text: str, *, timeout: float = 60) -> None:  # noqa: ASYNC109
+        deadline = asyncio.get_running_loop().time() + timeout
+        while text not in self.logs():
+            if self._process is not None and self._process.returncode is not None:
+                raise AssertionError(f"{self._name} exited early:\n{self.logs()[-3000:]}")
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"{self._name} never logged {text!r}:\n{self.logs()[-3000:]}")
+            await asyncio.sleep(0.05)
+
+    def logs(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    async def kill(self) -> None:
+        """SIGKILL: no cleanup, no goodbye; whatever was in flight stays in flight."""
+        assert self._process is not None
+        self._process.send_signal(signal.SIGKILL)
+        await self._process.wait()
+        self._process = None
+
+    async def stop(self) -> int:
+        """SIGINT, as an operator stops it; returns the exit code."""
+        if self._process is None:
+            return 0
+        self._process.send_signal(signal.SIGINT)
+        code = await asyncio.wait_for(self._process.wait(), timeout=60)
+        self._process = None
+        return code
+
+
+async def seed_users(
+    database_url: str, emulator: BotAPIEmulator, count: int, *, due: bool
+) -> list[int]:
+    """`count` users in a migrated database, without quiet hours: with `due`, each one's daily
+    check-in prompt is due now (real time), a fan-out waiting for the first tick; without,
+    nothing is due for hours."""
+    now = datetime.now(UTC)
+    checkin_at = now - timedelta(minutes=2) if due else now + timedelta(hours=6)
+    ids = list(range(7000, 7000 + count))
+    engine = create_engine(database_url)
+    try:
+        await upgrade(engine)
+        async with create_sessionmaker(engine)() as session:
+            for user_id in ids:
+                emulator.add_chat(user_id)
+                user = await create_user(
+                    session,
+                    user_id=user_id,
+                    chat_id=user_id,
+                    first_name=f"User {user_id}",
+                    timezone="UTC",
+                    checkin_time=checkin_at.time().replace(second=0, microsecond=0),
+                    networking_days=EVERY_DAY,
+                    now=now - timedelta(hours=1),
+                )
+                user.quiet_start = user.quiet_end = None
+            await session.commit()
+    finally:
+        await engine.dispose()
+    return ids
+
+
+async def select_all(database_url: str, query: Executable) -> list[Row[Any]]:
+    """Read what a bot process left in its database."""
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            return list((await connection.execute(query)).all())
+    finally:
+        await engine.dispose()
