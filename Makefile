@@ -5,17 +5,23 @@ BIN    := $(VENV)/bin
 
 .PHONY: run test lint format clean
 
+# Start the bot (settings from .env; migrations run first).
 run: $(VENV)/.runtime
 	$(BIN)/python -m bot
 
+# Lint the code and the Dockerfile, then run the whole test suite.
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/hadolint Dockerfile
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Lint and check formatting, without running tests.
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/hadolint Dockerfile
 
+# Fix what ruff can fix and format the code.
 format: $(VENV)/.dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
@@ -33,5 +39,6 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.runtime
 
+# Remove the virtual environment and the tools' caches.
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

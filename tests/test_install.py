@@ -1,0 +1,325 @@
+"""The image's install steps, run here because this machine (and CI) has no Docker daemon.
+
+The Dockerfile's builder stage copies the project's metadata and packages and runs
+`pip wheel . --wheel-dir /wheels`; the final stage installs only those wheels and runs
+`python -m bot` from /app. The `install` tests do the same in a temporary directory: copy what
+the builder copies (read from the Dockerfile), build the wheels, install them into a fresh
+virtual environment, and start the Dockerfile's own CMD from a directory that is not the
+checkout, against the Bot API emulator. Unlike the image they reuse pip's cache and skip
+byte-compiling, so they take tens of seconds, not minutes. They skip, saying so, only when pip
+cannot reach a package index.
+"""
+
+import asyncio
+import json
+import os
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tomllib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.emulator import BotAPIEmulator
+from tests.harness import TOKEN, USER_ID
+
+ROOT = Path(__file__).resolve().parent.parent
+PIP_TIMEOUT = 900  # seconds; a cold cache downloads every dependency
+PACKAGES = ("bot", "db", "domain", "handlers", "scheduler", "services")
+
+
+def dockerfile_instructions() -> list[tuple[str, str]]:
+    """(INSTRUCTION, arguments) for each instruction of the Dockerfile, continuation lines
+    joined and comments dropped."""
+    instructions = []
+    current = ""
+    for raw in (ROOT / "Dockerfile").read_text().splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.endswith("\\"):
+            current += line[:-1] + " "
+            continue
+        keyword, _, arguments = (current + line).partition(" ")
+        instructions.append((keyword.upper(), arguments.strip()))
+        current = ""
+    return instructions
+
+
+def stages() -> list[list[tuple[str, str]]]:
+    """The Dockerfile's stages, each a list of instructions beginning with its FROM."""
+    found: list[list[tuple[str, str]]] = []
+    for keyword, arguments in dockerfile_instructions():
+        if keyword == "FROM":
+            found.append([])
+        if found:
+            found[-1].append((keyword, arguments))
+    return found
+
+
+def builder_sources() -> list[str]:
+    """What the builder stage COPYs from the build context, in order."""
+    sources = []
+    for keyword, arguments in stages()[0]:
+        if keyword == "COPY":
+            words = [word for word in shlex.split(arguments) if not word.startswith("--")]
+            sources.extend(word.rstrip("/") for word in words[:-1])
+    return sources
+
+
+def final_exec_form(keyword: str) -> list[str]:
+    """The final stage's CMD, or its HEALTHCHECK's command, in exec (JSON) form."""
+    for found, arguments in stages()[-1]:
+        if found == keyword:
+            if keyword == "HEALTHCHECK":
+                arguments = arguments.partition(" CMD ")[2]
+            return json.loads(arguments)
+    raise AssertionError(f"the Dockerfile's final stage has no {keyword}")
+
+
+# --- what goes into the image (quick, no network) ---------------------------------------------
+
+
+def test_the_builder_copies_the_metadata_and_every_package() -> None:
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    included = pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
+    assert sorted(pattern.rstrip("*") for pattern in included) == sorted(PACKAGES)
+    sources = builder_sources()
+    # pyproject.toml is the metadata; README.md its `readme`, without which setuptools fails.
+    assert {"pyproject.toml", "README.md", *PACKAGES} <= set(sources)
+
+
+def test_the_build_context_holds_what_the_builder_copies_and_no_secrets() -> None:
+    rules = [
+        line.strip()
+        for line in (ROOT / ".dockerignore").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert rules[0] == "*", "the .dockerignore is an allowlist: everything out, then let in"
+    let_in = {rule[1:].rstrip("/") for rule in rules if rule.startswith("!")}
+    assert set(builder_sources()) <= let_in
+    assert not let_in & {".env", ".git", ".venv", "data", "tests", "."}
+
+
+def test_the_image_runs_python_m_bot_and_checks_healthz_on_metrics_port() -> None:
+    assert final_exec_form("CMD") == ["python", "-m", "bot"]
+    check = final_exec_form("HEALTHCHECK")
+    assert check[:2] == ["python", "-c"]
+    assert "/healthz" in check[2] and "METRICS_PORT" in check[2]
+
+
+# --- the install itself (slow: real wheels, a fresh virtual environment, the real process) ----
+
+
+@dataclass(frozen=True)
+class Installed:
+    venv: Path
+    app: Path  # the working directory, like the image's /app: not the checkout
+
+    @property
+    def python(self) -> Path:
+        return self.venv / "bin" / "python"
+
+
+def run(command: list[str | Path], cwd: Path, what: str) -> str:
+    result = subprocess.run(
+        [str(part) for part in command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=PIP_TIMEOUT,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, f"{what} failed ({result.returncode}):\n{output[-6000:]}"
+    return output
+
+
+def copy_build_context(target: Path) -> None:
+    """What the builder stage COPYs, less what .dockerignore leaves out of any folder."""
+    target.mkdir()
+    for source in builder_sources():
+        path = ROOT / source
+        if path.is_dir():
+            ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+            shutil.copytree(path, target / source, ignore=ignore)
+        else:
+            shutil.copy2(path, target / source)
+
+
+def skip_unless_pip_reaches_an_index(pip: Path, folder: Path) -> None:
+    """Fetch the build backend, bypassing the cache: if that fails, nothing below can work."""
+    probe = subprocess.run(
+        [str(pip), "download", "--no-deps", "--no-cache-dir", "--dest", str(folder), "setuptools"],
+        capture_output=True,
+        text=True,
+        timeout=PIP_TIMEOUT,
+        check=False,
+    )
+    if probe.returncode != 0:
+        lines = probe.stderr.strip().splitlines() or ["no output"]
+        why = next((line for line in lines if line.startswith("ERROR")), lines[-1])
+        pytest.skip(f"pip cannot reach a package index to build the image's wheels: {why}")
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """The project installed as the image installs it: a real, non-editable install."""
+    root = tmp_path_factory.mktemp("install")
+    run([sys.executable, "-m", "venv", root / "venv"], root, "creating a virtual environment")
+    pip = root / "venv" / "bin" / "pip"
+    skip_unless_pip_reaches_an_index(pip, root / "probe")
+    # The builder stage: its COPY lines, then `pip wheel --wheel-dir /wheels .`.
+    copy_build_context(root / "src")
+    wheels = root / "wheels"
+    run([pip, "wheel", "--wheel-dir", wheels, "."], root / "src", "pip wheel (the builder stage)")
+    # The final stage: only the wheels, no index. (The image also byte-compiles them, pip's
+    # default; --no-compile saves a third of the time here and changes nothing the bot does.)
+    (project,) = wheels.glob("marathon_bot-*.whl")
+    install = [pip, "install", "--no-compile", "--no-index", "--find-links", wheels, project]
+    run(install, root, "pip install of the wheels (the final stage)")
+    run([pip, "check"], root, "pip check")
+    app = root / "app"
+    app.mkdir()
+    return Installed(venv=root / "venv", app=app)
+
+
+def process_env(**settings: str) -> dict[str, str]:
+    """This environment without anything that could point the bot at the checkout or at
+    settings of the developer's own, plus `settings`."""
+    names = ("TELEGRAM_", "DATABASE_", "BOT_MODE", "WEBHOOK_", "METRICS_", "PYTHON", "VIRTUAL_ENV")
+    clean = {key: value for key, value in os.environ.items() if not key.startswith(names)}
+    return {**clean, **settings}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.install
+def test_the_installed_package_is_self_contained(installed: Installed) -> None:
+    script = (
+        "import json, bot, db, domain, handlers, scheduler, services, db.migrate\n"
+        "modules = [bot, db, domain, handlers, scheduler, services]\n"
+        "print(json.dumps({'files': [m.__file__ for m in modules],\n"
+        "                  'migrations': str(db.migrate.MIGRATIONS)}))\n"
+    )
+    result = subprocess.run(
+        [str(installed.python), "-c", script],
+        cwd=installed.app,
+        env=process_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    site_packages = (installed.venv / "lib").resolve()
+    for file in found["files"]:
+        assert Path(file).resolve().is_relative_to(site_packages), f"{file}: not the installed one"
+    # The alembic migrations are package data: every revision, the env and the template.
+    migrations = Path(found["migrations"]).resolve()
+    assert migrations.is_relative_to(site_packages)
+    expected = {path.name for path in (ROOT / "db" / "migrations" / "versions").glob("*.py")}
+    assert {path.name for path in (migrations / "versions").glob("*.py")} == expected
+    assert (migrations / "env.py").is_file()
+    assert (migrations / "script.py.mako").is_file()
+
+
+@dataclass
+class BotRun:
+    process: asyncio.subprocess.Process
+    logs: str = ""  # its stdout and stderr, once it has exited
+
+
+@asynccontextmanager
+async def running_bot(
+    installed: Installed, emulator: BotAPIEmulator, metrics_port: int
+) -> AsyncIterator[BotRun]:
+    """The Dockerfile's CMD with the venv's python, from the app directory, with the default
+    DATABASE_URL (an SQLite file under ./data, as in the image); stopped with SIGINT on exit."""
+    command = final_exec_form("CMD")
+    assert command[0] == "python"
+    env = process_env(
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=emulator.base_url,
+        LOG_LEVEL="INFO",
+        SCHEDULER_TICK_SECONDS="0.5",
+        METRICS_PORT=str(metrics_port),
+        MPLCONFIGDIR=str(installed.app / "matplotlib"),
+    )
+    process = await asyncio.create_subprocess_exec(
+        installed.python,
+        *command[1:],
+        cwd=installed.app,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    run = BotRun(process)
+    try:
+        yield run
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            output, _ = await asyncio.wait_for(process.communicate(), timeout=60)
+        except TimeoutError:
+            process.kill()
+            output, _ = await process.communicate()
+        run.logs = output.decode()
+        print(run.logs)  # shown when the test fails
+
+
+@pytest.mark.install
+async def test_the_installed_bot_answers_from_any_directory(installed: Installed) -> None:
+    async with (
+        BotAPIEmulator(TOKEN) as emulator,
+        running_bot(installed, emulator, free_port()) as run,
+    ):
+        await emulator.wait_for(lambda: emulator.commands is not None, timeout=60)
+        emulator.user_message("/help", user_id=USER_ID)
+        help_text = await emulator.next_message(USER_ID, timeout=30)
+        emulator.user_message("/start", user_id=USER_ID)
+        welcome = await emulator.next_message(USER_ID, timeout=30)
+    assert "Here's what I can do:" in help_text["text"]
+    assert welcome["text"].startswith("Hi Ann!")
+    assert run.process.returncode == 0, "SIGINT did not end the bot cleanly"
+    assert "Marathon is running as @marathon_test_bot" in run.logs
+    assert (installed.app / "data" / "marathon.sqlite3").is_file()  # migrated, in ./data
+
+
+@pytest.mark.install
+async def test_the_images_healthcheck_passes_against_the_installed_bot(
+    installed: Installed,
+) -> None:
+    check = final_exec_form("HEALTHCHECK")
+    # A fresh container: the emulator numbers updates from 1 again, which the inbox of the
+    # test above (same ./data) would take for updates it has already handled.
+    shutil.rmtree(installed.app / "data", ignore_errors=True)
+    # A fresh container: the emulator numbers updates from 1 again, which the inbox of the
+    # test above (same ./data) would take for updates it has already handled.
+    shutil.rmtree(installed.app / "data", ignore_errors=True)
+    metrics_port = free_port()
+    env = process_env(METRICS_PORT=str(metrics_port))
+    async with BotAPIEmulator(TOKEN) as emulator, running_bot(installed, emulator, metrics_port):
+        emulator.user_message("/help", user_id=USER_ID)
+        await emulator.next_message(USER_ID, timeout=60)  # up and handling updates
+        for _ in range(3):  # the Dockerfile's --retries=3, with a pause in between
+            health = await asyncio.create_subprocess_exec(
+                installed.python, *check[1:], env=env, stderr=asyncio.subprocess.PIPE
+            )
+            _, error = await asyncio.wait_for(health.communicate(), timeout=30)
+            if health.returncode == 0:
+                break
+            await asyncio.sleep(2)
+    assert health.returncode == 0, error.decode()[-2000:]
