@@ -70,6 +70,8 @@ class Consumer:
         side; returns how many were handled."""
         services = self._app.services
         async with services.sessions() as session:
+            if given_up := await inbox_db.give_up_abandoned(session, services.clock.now()):
+                log.error("%d updates were never handled to the end; failed", given_up)
             rows = await inbox_db.claim(
                 session, services.clock.now(), self._owner, self._concurrency, self._lease
             )

@@ -110,6 +110,27 @@ async def claim(
     return sorted(rows, key=lambda row: row.id)
 
 
+async def give_up_abandoned(session: AsyncSession, now: datetime) -> int:
+    """Fail updates whose handling died with its process MAX_ATTEMPTS times (one that crashes
+    whoever handles it), so their chat moves on; the caller commits."""
+    result = await session.execute(
+        update(InboxUpdate)
+        .where(
+            InboxUpdate.status == InboxStatus.PENDING,
+            InboxUpdate.attempts >= MAX_ATTEMPTS,
+            InboxUpdate.lease_until < now,
+        )
+        .values(
+            status=InboxStatus.FAILED,
+            owner=None,
+            lease_until=None,
+            done_at=now,
+            last_error=f"its handler never finished, {MAX_ATTEMPTS} times",
+        )
+    )
+    return result.rowcount  # type: ignore[attr-defined,no-any-return]
+
+
 async def mark_done(session: AsyncSession, row_id: int, owner: str, now: datetime) -> bool:
     """Done, in the handling transaction: committed with the update's effects, or not at all.
     False when the update is no longer this consumer's (its lease ran out and another took

@@ -12,7 +12,6 @@ import asyncio
 import contextlib
 import logging
 import time
-import warnings
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,7 +25,7 @@ from bot.clock import Clock
 from db import outbox as outbox_db
 from db.models import OutboxMessage, OutboxStatus
 from db.users import mark_unreachable
-from scheduler.limiter import OnAdmit
+from scheduler.limiter import OnAdmit, retry_delay
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +65,8 @@ class Dispatcher:
         self._limited = limited
         self._lease = lease
         self._slots = asyncio.Semaphore(concurrency)
-        self._batch = concurrency * 2
+        self._batch = concurrency * 2  # rows in hand: those sending and the next ones
+        self._refill = concurrency  # claim again when no more than this many are left
         self._paused_until: datetime | None = None
 
     @property
@@ -80,11 +80,15 @@ class Dispatcher:
         """Send continuously until `stop` is set; looks for due rows every `idle` seconds."""
         while not stop.is_set():
             try:
-                report = await self.dispatch_once()
+                report = await self.dispatch_once(stop)
             except Exception:
                 log.exception("dispatch failed; trying again shortly")
                 report = DispatchReport()
             if report.sent or report.retrying or report.failed:
+                log.info(
+                    "dispatched: %d sent, %d to retry, %d failed",
+                    report.sent, report.retrying, report.failed,
+                )  # fmt: skip
                 continue  # more may be due right away
             wait = idle
             if self.paused_until is not None:
@@ -92,8 +96,12 @@ class Dispatcher:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=wait)
 
-    async def dispatch_once(self) -> DispatchReport:
-        """Settle what died mid-send, then claim and send batches until nothing is due."""
+    async def dispatch_once(self, stop: asyncio.Event | None = None) -> DispatchReport:
+        """Settle what died mid-send, then send until nothing is due (or `stop` is set).
+
+        Sends overlap: more rows are claimed whenever half the sends in hand are done, so one
+        slow answer never holds up the others, and a claim stays small (a lease runs out only
+        if the process dies)."""
         report = DispatchReport()
         async with self._sessions() as session:
             now = self._clock.now()
@@ -104,18 +112,25 @@ class Dispatcher:
             log.warning("outbox %s was handed to Telegram with no outcome: ambiguous", row_id)
             metrics.AMBIGUOUS.inc()
         report.ambiguous = len(abandoned)
-        while self.paused_until is None:
-            async with self._sessions() as session:
-                rows = await outbox_db.claim(
-                    session, self._clock.now(), self._owner, self._batch, self._lease
-                )
-                await session.commit()
-            if not rows:
-                break
-            await asyncio.gather(*(self._deliver(row, report) for row in rows))
-            if len(rows) < self._batch:
-                break
-        return report
+        in_hand: set[asyncio.Task[None]] = set()
+        more = True
+        while True:
+            stopping = stop is not None and stop.is_set()
+            if more and not stopping and self.paused_until is None and len(in_hand) <= self._refill:
+                wanted = self._batch - len(in_hand)
+                async with self._sessions() as session:
+                    rows = await outbox_db.claim(
+                        session, self._clock.now(), self._owner, wanted, self._lease
+                    )
+                    await session.commit()
+                more = len(rows) == wanted
+                in_hand |= {asyncio.create_task(self._deliver(row, report)) for row in rows}
+            if not in_hand:
+                return report
+            done, in_hand = await asyncio.wait(in_hand, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:  # a send whose outcome could not be stored: ambiguous later
+                if (error := task.exception()) is not None:
+                    log.error("recording a send failed", exc_info=error)
 
     async def _deliver(self, row: OutboxMessage, report: DispatchReport) -> None:
         if self.paused_until is not None:
@@ -233,10 +248,3 @@ def is_unreachable(error: BaseException) -> bool:
 
 def backoff(attempts: int) -> timedelta:
     return min(BACKOFF_START * 2 ** max(attempts - 1, 0), BACKOFF_MAX)
-
-
-def retry_delay(error: RetryAfter) -> timedelta:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # PTB warns that the int form is deprecated
-        value = error.retry_after
-    return value if isinstance(value, timedelta) else timedelta(seconds=value)

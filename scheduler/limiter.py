@@ -1,14 +1,23 @@
-"""PTB's rate limiter, with one addition: a hook that runs once the limiter admits a request,
-immediately before it goes to Telegram.
+"""PTB's rate limiter, with two additions.
 
-The dispatcher uses it to mark an outbox row as handed over at exactly that moment: a row
-waiting in the limiter when the process dies was never handed over, so it is not ambiguous.
+A hook that runs once the limiter admits a request, immediately before it goes to Telegram: the
+dispatcher marks an outbox row as handed over at exactly that moment, so a row still waiting in
+the limiter when the process dies was never handed over and is not ambiguous.
+
+A flood gate that really holds every request: when Telegram answers 429, nothing goes to anyone
+until its `retry_after` has passed. PTB's own gate is reopened by whichever request finishes
+next (its `finally` sets the event after a success too), so with concurrent sends the others
+would carry on during the pause.
 """
 
+import asyncio
+import warnings
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
+from telegram.error import RetryAfter
 from telegram.ext import AIORateLimiter
 
 
@@ -20,6 +29,10 @@ class OnAdmit:
 
 
 class HandOverLimiter(AIORateLimiter):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._flood_until = 0.0  # event loop time before which nothing is sent
+
     async def process_request(
         self,
         callback: Callable[..., Coroutine[Any, Any, Any]],
@@ -29,14 +42,33 @@ class HandOverLimiter(AIORateLimiter):
         data: dict[str, Any],
         rate_limit_args: Any,
     ) -> Any:
-        if isinstance(rate_limit_args, OnAdmit):
-            hook = rate_limit_args.hook
+        hook = rate_limit_args.hook if isinstance(rate_limit_args, OnAdmit) else None
 
-            async def admitted(*call_args: Any, **call_kwargs: Any) -> Any:
+        async def admitted(*call_args: Any, **call_kwargs: Any) -> Any:
+            await self._flood_passed()
+            if hook is not None:
                 await hook()
+            try:
                 return await callback(*call_args, **call_kwargs)
+            except RetryAfter as error:
+                loop = asyncio.get_running_loop()
+                until = loop.time() + retry_delay(error).total_seconds()
+                self._flood_until = max(self._flood_until, until)
+                raise  # PTB's loop waits too and tries again, up to max_retries
 
-            return await super().process_request(admitted, args, kwargs, endpoint, data, None)
-        return await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
-        )
+        retries = None if hook is not None else rate_limit_args
+        return await super().process_request(admitted, args, kwargs, endpoint, data, retries)
+
+    async def _flood_passed(self) -> None:
+        loop = asyncio.get_running_loop()
+        # a loop, not an Event: a second 429 during the wait pushes the deadline further
+        while (remaining := self._flood_until - loop.time()) > 0:  # noqa: ASYNC110
+            await asyncio.sleep(remaining)
+
+
+def retry_delay(error: RetryAfter) -> timedelta:
+    """How long Telegram asked us to wait."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # PTB warns that the int form is deprecated
+        value = error.retry_after
+    return value if isinstance(value, timedelta) else timedelta(seconds=value)

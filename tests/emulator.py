@@ -31,7 +31,7 @@ What is emulated:
 * Updates: every ``user_*`` helper queues an update; ``getUpdates`` long-polls, confirms
   updates through ``offset`` and answers 409 Conflict to a poll superseded by a newer one.
 * Failure injection: :meth:`~BotAPIEmulator.fail_next`, :meth:`~BotAPIEmulator.block`,
-  :meth:`~BotAPIEmulator.delay_next`.
+  :meth:`~BotAPIEmulator.delay_next`, :meth:`~BotAPIEmulator.stall_next`.
 
 Bot messages come back as plain text (HTML tags stripped, no ``entities``), like Telegram
 returns them. MarkdownV2 is stored verbatim and not validated. The messages tests inspect keep
@@ -86,6 +86,7 @@ _NOT_MODIFIED = (
     "are exactly the same as a current content and reply markup of the message"
 )
 _BLOCKED = "Forbidden: bot was blocked by the user"
+_STALLED = "Gateway Timeout: the request never got through"
 
 
 class Sender(TypedDict, total=False):
@@ -238,6 +239,7 @@ class BotAPIEmulator:
         }
         # Inspection state.
         self.calls: list[tuple[str, JSON]] = []
+        self.call_times: list[float] = []  # time.monotonic() each call arrived, as `calls`
         self.unknown_calls: list[tuple[str, JSON]] = []
         self.errors: list[tuple[str, str]] = []
         self.sent: list[JSON] = []
@@ -265,6 +267,7 @@ class BotAPIEmulator:
         # Test plumbing.
         self._failures: list[_Injection] = []
         self._delays: list[_Injection] = []
+        self._stalls: list[_Injection] = []
         self._blocked: set[int] = set()
         self._outbox: dict[int, list[JSON]] = {}
         self._cursors: dict[int, int] = {}
@@ -354,10 +357,16 @@ class BotAPIEmulator:
             request.match_info["method"].lower(), (request.match_info["method"], None)
         )
         self.calls.append((name, params))
+        self.call_times.append(time.monotonic())
         self._notify()
         if handler is None:
             self.unknown_calls.append((name, params))
             return APIError(404, "Not Found: method not found").response()
+        stall = self._take(self._stalls, name, params)
+        if stall is not None:  # the client gives up first; the call never takes effect
+            await self._wait_until(lambda: self._closing, stall.seconds)
+            self.errors.append((name, _STALLED))
+            return APIError(504, _STALLED).response()
         try:
             self._raise_injected_failure(name, params)
             result = handler(params)
@@ -427,9 +436,17 @@ class BotAPIEmulator:
         makes the client time out like on a slow network."""
         self._delays.append(_Injection(method, times, seconds=seconds))
 
+    def stall_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """Hold the next ``times`` calls of ``method`` for ``seconds`` and then drop them
+        without effect: a request that never got through, which the client (its read timeout
+        shorter than ``seconds``) sees as a timeout. Unlike :meth:`delay_next`, nothing is
+        delivered, so a retry is the only way the message arrives."""
+        self._stalls.append(_Injection(method, times, seconds=seconds))
+
     def reset_failures(self) -> None:
         self._failures.clear()
         self._delays.clear()
+        self._stalls.clear()
         self._blocked.clear()
 
     @staticmethod

@@ -8,7 +8,7 @@ of sleeping, and calls the scheduler tick itself instead of waiting for APSchedu
 import asyncio
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -18,8 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.app import build_application
 from bot.config import Settings
 from bot.runtime import MarathonApplication
+from db.engine import create_engine, create_sessionmaker
+from db.migrate import upgrade
 from db.models import InboxStatus, InboxUpdate
+from domain.weekdays import EVERY_DAY
 from scheduler.tick import TickReport, run_tick
+from services.users import create as create_user
 from tests.clock import ManualClock
 from tests.emulator import JSON, BotAPIEmulator
 
@@ -191,3 +195,32 @@ async def stats_with_chart(chat: Chat) -> tuple[JSON, JSON]:
     chart = await chat.reply()
     assert "photo" in chart, chart
     return text, chart
+
+
+async def seed_users(
+    database_url: str, emulator: BotAPIEmulator, count: int, *, prompt_at: datetime
+) -> list[int]:
+    """`count` users (ids from 7000, no quiet hours) in a migrated database, whose daily
+    check-in prompt is next due at `prompt_at` (to the minute): a fan-out waiting for a tick."""
+    ids = list(range(7000, 7000 + count))
+    engine = create_engine(database_url)
+    try:
+        await upgrade(engine)
+        async with create_sessionmaker(engine)() as session:
+            for user_id in ids:
+                emulator.add_chat(user_id)
+                user = await create_user(
+                    session,
+                    user_id=user_id,
+                    chat_id=user_id,
+                    first_name=f"User {user_id}",
+                    timezone="UTC",
+                    checkin_time=prompt_at.time().replace(second=0, microsecond=0),
+                    networking_days=EVERY_DAY,
+                    now=prompt_at - timedelta(hours=1),
+                )
+                user.quiet_start = user.quiet_end = None
+            await session.commit()
+    finally:
+        await engine.dispose()
+    return ids

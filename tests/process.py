@@ -2,19 +2,18 @@
 for several replicas sharing one database."""
 
 import asyncio
+import inspect
 import os
 import signal
 import sys
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Executable, Row
 
-from db.engine import create_engine, create_sessionmaker
-from db.migrate import upgrade
-from domain.weekdays import EVERY_DAY
-from services.users import create as create_user
+from db.engine import create_engine
 from tests.emulator import BotAPIEmulator
 from tests.harness import TOKEN
 
@@ -84,38 +83,6 @@ class BotProcess:
         return code
 
 
-async def seed_users(
-    database_url: str, emulator: BotAPIEmulator, count: int, *, due: bool
-) -> list[int]:
-    """`count` users in a migrated database, without quiet hours: with `due`, each one's daily
-    check-in prompt is due now (real time), a fan-out waiting for the first tick; without,
-    nothing is due for hours."""
-    now = datetime.now(UTC)
-    checkin_at = now - timedelta(minutes=2) if due else now + timedelta(hours=6)
-    ids = list(range(7000, 7000 + count))
-    engine = create_engine(database_url)
-    try:
-        await upgrade(engine)
-        async with create_sessionmaker(engine)() as session:
-            for user_id in ids:
-                emulator.add_chat(user_id)
-                user = await create_user(
-                    session,
-                    user_id=user_id,
-                    chat_id=user_id,
-                    first_name=f"User {user_id}",
-                    timezone="UTC",
-                    checkin_time=checkin_at.time().replace(second=0, microsecond=0),
-                    networking_days=EVERY_DAY,
-                    now=now - timedelta(hours=1),
-                )
-                user.quiet_start = user.quiet_end = None
-            await session.commit()
-    finally:
-        await engine.dispose()
-    return ids
-
-
 async def select_all(database_url: str, query: Executable) -> list[Row[Any]]:
     """Read what a bot process left in its database."""
     engine = create_engine(database_url)
@@ -124,3 +91,32 @@ async def select_all(database_url: str, query: Executable) -> list[Row[Any]]:
             return list((await connection.execute(query)).all())
     finally:
         await engine.dispose()
+
+
+async def until(
+    predicate: Callable[[], bool | Awaitable[bool]],
+    *,
+    timeout: float,  # noqa: ASYNC109 - a deadline for polling, not for one awaitable
+    what: str,
+) -> None:
+    """Poll `predicate` (sync or async) until it holds; the emulator serves meanwhile."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        result = predicate()
+        if inspect.isawaitable(result):
+            result = await result
+        if result:
+            return
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.02)
+
+
+def due_now() -> datetime:
+    """A daily prompt time that is due right now (real time, as the process's clock runs)."""
+    return datetime.now(UTC) - timedelta(minutes=2)
+
+
+def in_hours(hours: float) -> datetime:
+    return datetime.now(UTC) + timedelta(hours=hours)

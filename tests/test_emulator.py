@@ -285,6 +285,17 @@ async def test_delay_next_times_out_but_delivers(client: Bot, emu: BotAPIEmulato
     # stop() releases the still pending delayed answer instead of waiting 30 s.
 
 
+async def test_stall_next_times_out_and_delivers_nothing(client: Bot, emu: BotAPIEmulator) -> None:
+    emu.add_chat(ANN)
+    emu.stall_next("sendMessage", 0.5)
+    with pytest.raises(TimedOut):
+        await client.send_message(ANN, "lost", read_timeout=0.1)
+    await client.send_message(ANN, "retried")
+    await asyncio.sleep(0.6)  # the stalled call is dropped, never delivered
+    assert [message["text"] for message in emu.messages_to(ANN)] == ["retried"]
+    assert len(emu.call_times) == len(emu.calls)
+
+
 # ---------------------------------------------------------------- files
 
 

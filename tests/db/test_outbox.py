@@ -1,15 +1,11 @@
 """The outbox and the due-user query on each backend: idempotent, claimed once."""
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, time, timedelta
 
-import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from db.engine import create_engine, create_sessionmaker
-from db.migrate import upgrade
 from db.models import OutboxMessage, User
 from db.outbox import LEASE, claim, enqueue, expire_stale, hand_over, settle_abandoned
 from db.planning import claim_due as claim_due_users
@@ -19,17 +15,6 @@ from tests.harness import both_backends
 
 pytestmark = both_backends
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
-    engine = create_engine(database_url)
-    await upgrade(engine)
-    await upgrade(engine)  # a second run is a no-op
-    try:
-        yield create_sessionmaker(engine)
-    finally:
-        await engine.dispose()
 
 
 async def add_user(session: AsyncSession, user_id: int, at: time = time(9)) -> User:

@@ -1,43 +1,22 @@
 """The clock that drives the tick, and several replicas ticking the same database at once."""
 
 import asyncio
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime
 
 from bot.app import build_application
-from domain.weekdays import EVERY_DAY
 from scheduler.tick import JOB_NAME, run_tick
-from services.users import create as create_user
 from tests.clock import ManualClock
 from tests.emulator import BotAPIEmulator
-from tests.harness import Chat, RunningBot, both_backends, make_settings
+from tests.harness import Chat, RunningBot, both_backends, make_settings, seed_users
 
 MORNING = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-async def add_users(bot: RunningBot, emulator: BotAPIEmulator, count: int) -> list[int]:
-    ids = list(range(5000, 5000 + count))
-    async with bot.session() as session:
-        for user_id in ids:
-            emulator.add_chat(user_id)
-            await create_user(
-                session,
-                user_id=user_id,
-                chat_id=user_id,
-                first_name=f"User {user_id}",
-                timezone="UTC",
-                checkin_time=time(9),
-                networking_days=EVERY_DAY,
-                now=MORNING - timedelta(hours=1),
-            )
-        await session.commit()
-    return ids
 
 
 @both_backends
 async def test_replicas_ticking_together_send_each_prompt_once(
     bot: RunningBot, emulator: BotAPIEmulator, database_url: str, clock: ManualClock
 ) -> None:
-    ids = await add_users(bot, emulator, 60)
+    ids = await seed_users(database_url, emulator, 60, prompt_at=MORNING)
     replica = build_application(make_settings(emulator, database_url), clock, tick=False)
     await replica.initialize()
     try:
