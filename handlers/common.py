@@ -60,6 +60,20 @@ async def pressed(update: Update, button: type[B]) -> B | None:
     return data
 
 
+async def pressed_by_user(
+    update: Update, context: BotContext, button: type[B]
+) -> tuple[B, User] | None:
+    """The pressed button's data and the presser's row, or None after answering "no longer
+    applies" (data that does not parse, or a presser the bot no longer knows)."""
+    data = await pressed(update, button)
+    if data is None:
+        return None
+    if context.user is None:
+        await stale(update)
+        return None
+    return data, context.user
+
+
 async def stale(update: Update) -> None:
     """Answer a button whose target is gone or belongs to someone else; nothing changes."""
     assert update.callback_query is not None

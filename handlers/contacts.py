@@ -4,6 +4,8 @@ Rows 2 and 3 of the coaching principles: who the people are (tier) and how warm 
 relationship is, not how many names there are.
 """
 
+from typing import TypeVar
+
 from telegram import InlineKeyboardMarkup, Update
 
 from bot import callbacks, keyboards, texts
@@ -19,6 +21,7 @@ from handlers.common import (
     edit_quietly,
     message_text,
     pressed,
+    pressed_by_user,
     reply,
     show_list,
     stale,
@@ -52,12 +55,12 @@ async def offer_merges(update: Update, found: list[contacts.Resolved]) -> None:
 
 
 async def same_person_button(update: Update, context: BotContext) -> None:
-    button = await pressed(update, callbacks.SamePerson)
-    user = context.user
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.SamePerson)
+    if found is None:
         return
-    new = await contacts.owned(context.db, button.new_id, user.id) if user else None
-    existing = await contacts.owned(context.db, button.existing_id, user.id) if user else None
+    button, user = found
+    new = await contacts.owned(context.db, button.new_id, user.id)
+    existing = await contacts.owned(context.db, button.existing_id, user.id)
     if new is None or existing is None:
         await stale(update)
         return
@@ -71,11 +74,11 @@ async def same_person_button(update: Update, context: BotContext) -> None:
 
 
 async def new_person_button(update: Update, context: BotContext) -> None:
-    button = await pressed(update, callbacks.NewPerson)
-    user = context.user
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.NewPerson)
+    if found is None:
         return
-    new = await contacts.owned(context.db, button.new_id, user.id) if user else None
+    button, user = found
+    new = await contacts.owned(context.db, button.new_id, user.id)
     if new is None:
         await stale(update)
         return
@@ -110,22 +113,33 @@ async def _card(
     return text, keyboards.contact_card(contact.id)
 
 
-async def _owned_contact(context: BotContext, contact_id: int) -> tuple[User, Contact] | None:
-    user = context.user
-    contact = await contacts.owned(context.db, contact_id, user.id) if user else None
-    return (user, contact) if user and contact else None
+ContactButton = TypeVar(
+    "ContactButton", callbacks.ContactAction, callbacks.ContactTier, callbacks.ContactInterval
+)
+
+
+async def _pressed_on_card(
+    update: Update, context: BotContext, button_type: type[ContactButton]
+) -> tuple[ContactButton, User, Contact] | None:
+    """A card's button, its presser and the contact, when the presser owns that contact; None
+    after answering "no longer applies" otherwise."""
+    found = await pressed_by_user(update, context, button_type)
+    if found is None:
+        return None
+    button, user = found
+    contact = await contacts.owned(context.db, button.contact_id, user.id)
+    if contact is None:
+        await stale(update)
+        return None
+    return button, user, contact
 
 
 async def card_action_button(update: Update, context: BotContext) -> None:
     """Company/role, how we met, they replied: each checks the contact's owner."""
-    button = await pressed(update, callbacks.ContactAction)
-    found = await _owned_contact(context, button.contact_id) if button else None
-    if button is None:
-        return
+    found = await _pressed_on_card(update, context, callbacks.ContactAction)
     if found is None:
-        await stale(update)
         return
-    user, contact = found
+    button, user, contact = found
     query = update.callback_query
     assert query is not None
     if button.action in FIELD_QUESTIONS:
@@ -140,27 +154,22 @@ async def card_action_button(update: Update, context: BotContext) -> None:
 
 
 async def tier_button(update: Update, context: BotContext) -> None:
-    button = await pressed(update, callbacks.ContactTier)
-    found = await _owned_contact(context, button.contact_id) if button else None
-    if button is None:
-        return
+    found = await _pressed_on_card(update, context, callbacks.ContactTier)
     if found is None:
-        await stale(update)
         return
-    user, contact = found
+    button, user, contact = found
     contacts.set_tier(contact, button.tier)
     await _saved(update, context, user, contact, texts.CONTACT_UPDATED)
 
 
 async def interval_button(update: Update, context: BotContext) -> None:
-    button = await pressed(update, callbacks.ContactInterval)
-    found = await _owned_contact(context, button.contact_id) if button else None
-    if button is None:
+    found = await _pressed_on_card(update, context, callbacks.ContactInterval)
+    if found is None:
         return
-    if found is None or button.days not in texts.INTERVAL_BUTTONS:
+    button, user, contact = found
+    if button.days not in texts.INTERVAL_BUTTONS:
         await stale(update)
         return
-    user, contact = found
     contacts.set_interval(contact, button.days)
     await _saved(update, context, user, contact, texts.CONTACT_UPDATED)
 

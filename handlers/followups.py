@@ -27,6 +27,7 @@ from handlers.common import (
     known_user,
     message_text,
     pressed,
+    pressed_by_user,
     reply,
     show_list,
     stale,
@@ -111,12 +112,12 @@ async def no_note_button(update: Update, context: BotContext) -> None:
 
 async def date_button(update: Update, context: BotContext) -> None:
     """The user picked one reading of an ambiguous date."""
-    button = await pressed(update, callbacks.PickDate)
-    user = await known_user(update, context)
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.PickDate)
+    if found is None:
         return
-    draft = FollowupDraft.from_json(user.draft) if user else None
-    if user is None or draft is None or draft.text is None:
+    button, user = found
+    draft = FollowupDraft.from_json(user.draft)
+    if draft is None or draft.text is None:
         await stale(update)
         return
     result = parse_followup(draft.text, now_local=local_now(context.now(), users.zone(user)))

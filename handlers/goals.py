@@ -16,9 +16,8 @@ from domain.goals import GoalPart
 from handlers.common import (
     command_argument,
     edit_quietly,
-    known_user,
     message_text,
-    pressed,
+    pressed_by_user,
     reply,
     reply_long,
     stale,
@@ -53,12 +52,10 @@ async def goal_command(update: Update, context: BotContext) -> None:
 
 async def start_button(update: Update, context: BotContext) -> None:
     """ "Set a goal" under the first check-in's summary."""
-    if await pressed(update, callbacks.GoalStart) is None:
+    found = await pressed_by_user(update, context, callbacks.GoalStart)
+    if found is None:
         return
-    user = await known_user(update, context)
-    if user is None:
-        await stale(update)
-        return
+    _, user = found
     assert update.callback_query is not None
     await update.callback_query.answer()
     await _show_or_start(update, context, user)
@@ -118,13 +115,13 @@ async def skip(update: Update, context: BotContext, user: User) -> None:
 
 async def skip_button(update: Update, context: BotContext) -> None:
     """Skip under a question: only while that very question is open for the presser."""
-    button = await pressed(update, callbacks.GoalSkip)
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.GoalSkip)
+    if found is None:
         return
-    user = context.user
+    button, user = found
     query = update.callback_query
     assert query is not None
-    if user is None or user.awaiting != STATES[button.part]:
+    if user.awaiting != STATES[button.part]:
         await stale(update)
         return
     await query.answer()
@@ -137,11 +134,11 @@ async def skip_button(update: Update, context: BotContext) -> None:
 
 async def change_button(update: Update, context: BotContext) -> None:
     """Change one part of the presser's goal: that question again."""
-    button = await pressed(update, callbacks.GoalChange)
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.GoalChange)
+    if found is None:
         return
-    user = context.user
-    if user is None or await goals.view(context.db, user) is None:
+    button, user = found
+    if await goals.view(context.db, user) is None:
         await stale(update)
         return
     assert update.callback_query is not None

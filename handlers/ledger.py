@@ -7,7 +7,7 @@ from bot.presenters.contacts import give_first
 from bot.presenters.ledger import with_vague_ask_tip
 from bot.runtime import BotContext
 from domain.contacts import InteractionKind
-from handlers.common import command_argument, edit_quietly, known_user, pressed, reply, stale
+from handlers.common import command_argument, edit_quietly, pressed_by_user, reply, stale
 from handlers.contacts import offer_merges
 from services import contacts, ledger, users
 
@@ -44,13 +44,13 @@ async def _log(update: Update, context: BotContext, kind: InteractionKind) -> No
 
 async def ask_anyway_button(update: Update, context: BotContext) -> None:
     """Log the held-back ask now, after all."""
-    button = await pressed(update, callbacks.AskAnyway)
-    user = await known_user(update, context)
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.AskAnyway)
+    if found is None:
         return
-    held = await ledger.held_ask(context.db, user, button.contact_id) if user else None
-    contact = await contacts.owned(context.db, button.contact_id, user.id) if user else None
-    if user is None or held is None or contact is None:
+    button, user = found
+    held = await ledger.held_ask(context.db, user, button.contact_id)
+    contact = await contacts.owned(context.db, button.contact_id, user.id)
+    if held is None or contact is None:
         await stale(update)
         return
     user.draft = None
@@ -64,13 +64,13 @@ async def ask_anyway_button(update: Update, context: BotContext) -> None:
 
 async def give_first_button(update: Update, context: BotContext) -> None:
     """Leave the ask for after a give."""
-    button = await pressed(update, callbacks.GiveFirst)
-    user = await known_user(update, context)
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.GiveFirst)
+    if found is None:
         return
-    held = await ledger.held_ask(context.db, user, button.contact_id) if user else None
-    contact = await contacts.owned(context.db, button.contact_id, user.id) if user else None
-    if user is None or held is None or contact is None:
+    button, user = found
+    held = await ledger.held_ask(context.db, user, button.contact_id)
+    contact = await contacts.owned(context.db, button.contact_id, user.id)
+    if held is None or contact is None:
         await stale(update)
         return
     user.draft = None

@@ -4,19 +4,16 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot import callbacks, texts
 from bot.runtime import BotContext
-from handlers.common import edit_quietly, known_user, pressed, reply, stale
+from handlers.common import edit_quietly, pressed_by_user, reply
 from services import checkins, nudges
 
 
 async def kind_off_button(update: Update, context: BotContext) -> None:
     """No more nudges of this kind (undo in /settings); the button leaves the message."""
-    button = await pressed(update, callbacks.KindOff)
-    user = await known_user(update, context)
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.KindOff)
+    if found is None:
         return
-    if user is None:
-        await stale(update)
-        return
+    button, user = found
     await nudges.switch(context.db, user, button.kind, False, context.now())
     await context.db.commit()
     query = update.callback_query
@@ -35,12 +32,10 @@ async def kind_off_button(update: Update, context: BotContext) -> None:
 
 async def quick_checkin_button(update: Update, context: BotContext) -> None:
     """One tap under a re-engagement message logs today's check-in: the easy way back."""
-    if await pressed(update, callbacks.QuickCheckin) is None:
+    found = await pressed_by_user(update, context, callbacks.QuickCheckin)
+    if found is None:
         return
-    user = await known_user(update, context)
-    if user is None:
-        await stale(update)
-        return
+    _, user = found
     logged = await checkins.quick(context.db, user, context.now())
     await context.db.commit()
     assert update.callback_query is not None

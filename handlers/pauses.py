@@ -14,7 +14,7 @@ from bot.runtime import BotContext
 from db.models import User
 from domain.pausing import PRESET_DAYS, PauseProblem, parse_pause
 from domain.schedule import local_now
-from handlers.common import command_argument, known_user, pressed, reply, stale
+from handlers.common import command_argument, pressed, pressed_by_user, reply, stale
 from services import pauses, users
 
 
@@ -41,11 +41,11 @@ async def pause_menu_button(update: Update, context: BotContext) -> None:
 
 
 async def pause_for_button(update: Update, context: BotContext) -> None:
-    button = await pressed(update, callbacks.PauseFor)
-    user = await known_user(update, context)
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.PauseFor)
+    if found is None:
         return
-    if user is None or button.days not in (*PRESET_DAYS, 0):
+    button, user = found
+    if button.days not in (*PRESET_DAYS, 0):
         await stale(update)
         return
     assert update.callback_query is not None

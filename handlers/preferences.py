@@ -23,7 +23,7 @@ from domain.nudges import SWITCHABLE
 from domain.pausing import PRESET_DAYS
 from domain.quiet_hours import QuietProblem, parse_quiet_hours
 from domain.weekdays import toggle
-from handlers.common import command_argument, edit_quietly, known_user, pressed, reply, stale
+from handlers.common import command_argument, edit_quietly, pressed_by_user, reply, stale
 from services import nudges, pauses, preferences, users
 
 B = TypeVar("B", bound=Button)
@@ -110,13 +110,13 @@ async def _show(
 async def _press(update: Update, context: BotContext, button: type[B]) -> tuple[B, User] | None:
     """The pressed button and the presser's row; None (answered as stale) otherwise. The message
     it edits must be in the presser's own chat, so nobody's settings show up anywhere else."""
-    data = await pressed(update, button)
-    user = await known_user(update, context)
-    if data is None:
+    found = await pressed_by_user(update, context, button)
+    if found is None:
         return None
+    data, user = found
     query = update.callback_query
     assert query is not None
-    if user is None or query.message is None or query.message.chat.id != user.chat_id:
+    if query.message is None or query.message.chat.id != user.chat_id:
         await stale(update)
         return None
     return data, user

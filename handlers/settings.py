@@ -19,6 +19,7 @@ from handlers.common import (
     known_user,
     message_text,
     pressed,
+    pressed_by_user,
     reply,
     stale,
     wait_for_answer,
@@ -105,13 +106,10 @@ async def checkin_time_from_text(update: Update, context: BotContext, user: User
 
 
 async def checkin_time_button(update: Update, context: BotContext) -> None:
-    button = await pressed(update, callbacks.SetCheckinTime)
-    user = await known_user(update, context)
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.SetCheckinTime)
+    if found is None:
         return
-    if user is None:
-        await stale(update)
-        return
+    button, user = found
     assert update.callback_query is not None
     await update.callback_query.answer()
     await _set_time(update, context, user, button.at)

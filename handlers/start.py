@@ -11,9 +11,8 @@ from domain.conversation import Awaiting
 from domain.pace import Mode, parse_mode
 from handlers.common import (
     edit_quietly,
-    known_user,
     message_text,
-    pressed,
+    pressed_by_user,
     reply,
     stale,
     wait_for_answer,
@@ -57,11 +56,11 @@ async def ask_mode(update: Update, context: BotContext, user: User) -> None:
 
 
 async def mode_button(update: Update, context: BotContext) -> None:
-    button = await pressed(update, callbacks.OnboardingMode)
-    user = await known_user(update, context)
-    if button is None:
+    found = await pressed_by_user(update, context, callbacks.OnboardingMode)
+    if found is None:
         return
-    if user is None or user.awaiting != Awaiting.ONBOARDING_MODE:
+    button, user = found
+    if user.awaiting != Awaiting.ONBOARDING_MODE:
         await stale(update)  # onboarding is over: /mode changes the pace
         return
     query = update.callback_query
