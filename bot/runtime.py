@@ -9,7 +9,8 @@ update has no second effect. Whatever a handler did not commit is rolled back.
 """
 
 import asyncio
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
@@ -97,13 +98,8 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
     async def process_update(self, update: object) -> None:
         """An update that did not come through the inbox (PTB's own queue): handled the same
         way, in one session."""
-        async with self.services.sessions() as session:
-            scope = _UpdateScope(session, await _sender(session, update))
-            token = _scope.set(scope)
-            try:
-                await super().process_update(update)
-            finally:
-                _scope.reset(token)
+        async with self.services.sessions() as session, _in_scope(session, update):
+            await super().process_update(update)
 
     async def handle_stored(self, row: InboxUpdate) -> InboxStatus:
         """Handle one update from the inbox: done together with its effects, tried again after
@@ -113,12 +109,8 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         async with self.services.sessions() as session:
             if not await inbox_db.mark_done(session, row.id, row.owner or "", now):
                 return InboxStatus.PENDING  # no longer ours: whoever has it handles it
-            scope = _UpdateScope(session, await _sender(session, update))
-            token = _scope.set(scope)
-            try:
+            async with _in_scope(session, update) as scope:
                 await super().process_update(update)
-            finally:
-                _scope.reset(token)
             if scope.error is None:
                 await session.commit()
                 metrics.UPDATES.labels("done").inc()
@@ -151,6 +143,17 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         if scope is not None and update is not None:
             scope.error = error
         return await super().process_error(update, error, job, coroutine)
+
+
+@asynccontextmanager
+async def _in_scope(session: AsyncSession, update: object) -> AsyncIterator[_UpdateScope]:
+    """While handlers run: the update's session and sender, for `BotContext`."""
+    scope = _UpdateScope(session, await _sender(session, update))
+    token = _scope.set(scope)
+    try:
+        yield scope
+    finally:
+        _scope.reset(token)
 
 
 async def _sender(session: AsyncSession, update: object) -> User | None:

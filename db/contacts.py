@@ -1,9 +1,10 @@
 """Queries about contacts and their interactions (including the give/ask ledger)."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Contact, Followup, Interaction
@@ -133,8 +134,14 @@ async def count_kind(session: AsyncSession, contact_id: int, kind: InteractionKi
 
 async def recent_interactions(session: AsyncSession, user_id: int, since: date) -> list[Touch]:
     """Every interaction since `since`, with its contact's tier, via the (user, day) index."""
-    query = (
+    return [Touch(*touch) for _, *touch in await session.execute(touches([user_id], since))]
+
+
+def touches(user_ids: Collection[int], since: date) -> Select[Any]:
+    """Interactions of these users since `since`, each as its user id and then a `Touch`."""
+    return (
         select(
+            Interaction.user_id,
             Interaction.contact_id,
             Interaction.kind,
             Interaction.happened_on,
@@ -143,9 +150,8 @@ async def recent_interactions(session: AsyncSession, user_id: int, since: date) 
             Contact.tier,
         )
         .outerjoin(Contact, Contact.id == Interaction.contact_id)
-        .where(Interaction.user_id == user_id, Interaction.happened_on >= since)
+        .where(Interaction.user_id.in_(user_ids), Interaction.happened_on >= since)
     )
-    return [Touch(*row) for row in await session.execute(query)]
 
 
 async def page_of_contacts(

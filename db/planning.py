@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, and_, bindparam, func, select, update
+from sqlalchemy import Row, and_, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.contacts import touches
 from db.models import (
     CheckIn,
     Contact,
@@ -126,26 +127,9 @@ async def load(
     ).where(Contact.user_id.in_(ids), Contact.keep_warm_due_on <= today)
     for user_id, contact_id, name, tier, last, due_on in await session.execute(warm):
         batch.keep_warm[user_id].append(KeepWarmCandidate(contact_id, name, tier, last, due_on))
-    for user_id, *touch in await session.execute(_touches(ids, since)):
+    for user_id, *touch in await session.execute(touches(ids, since)):
         batch.touches[user_id].append(Touch(*touch))
     return batch
-
-
-def _touches(ids: list[int], since: date) -> Select[Any]:
-    """Interactions since `since`, with their contact's tier (for who was reached)."""
-    return (
-        select(
-            Interaction.user_id,
-            Interaction.contact_id,
-            Interaction.kind,
-            Interaction.happened_on,
-            Interaction.two_way,
-            Interaction.channel,
-            Contact.tier,
-        )
-        .outerjoin(Contact, Contact.id == Interaction.contact_id)
-        .where(Interaction.user_id.in_(ids), Interaction.happened_on >= since)
-    )
 
 
 @dataclass

@@ -6,7 +6,9 @@ from bot import callbacks, keyboards, texts
 from bot.presenters.contacts import give_first
 from bot.presenters.ledger import with_vague_ask_tip
 from bot.runtime import BotContext
+from db.models import Contact, User
 from domain.contacts import InteractionKind
+from domain.conversation import AskDraft
 from handlers.common import command_argument, edit_quietly, pressed_by_user, reply, stale
 from handlers.contacts import offer_merges
 from services import contacts, ledger, users
@@ -42,17 +44,31 @@ async def _log(update: Update, context: BotContext, kind: InteractionKind) -> No
     await offer_merges(update, [outcome.resolved])
 
 
-async def ask_anyway_button(update: Update, context: BotContext) -> None:
-    """Log the held-back ask now, after all."""
-    found = await pressed_by_user(update, context, callbacks.AskAnyway)
+async def _held_ask(
+    update: Update,
+    context: BotContext,
+    button_type: type[callbacks.AskAnyway] | type[callbacks.GiveFirst],
+) -> tuple[User, AskDraft, Contact] | None:
+    """The presser, the ask they held back and its contact, while that ask is still held;
+    None after answering "no longer applies"."""
+    found = await pressed_by_user(update, context, button_type)
     if found is None:
-        return
+        return None
     button, user = found
     held = await ledger.held_ask(context.db, user, button.contact_id)
     contact = await contacts.owned(context.db, button.contact_id, user.id)
     if held is None or contact is None:
         await stale(update)
+        return None
+    return user, held, contact
+
+
+async def ask_anyway_button(update: Update, context: BotContext) -> None:
+    """Log the held-back ask now, after all."""
+    found = await _held_ask(update, context, callbacks.AskAnyway)
+    if found is None:
         return
+    user, held, contact = found
     user.draft = None
     await ledger.record(context.db, user, contact, InteractionKind.ASK, held.what, context.now())
     await context.db.commit()
@@ -64,15 +80,10 @@ async def ask_anyway_button(update: Update, context: BotContext) -> None:
 
 async def give_first_button(update: Update, context: BotContext) -> None:
     """Leave the ask for after a give."""
-    found = await pressed_by_user(update, context, callbacks.GiveFirst)
+    found = await _held_ask(update, context, callbacks.GiveFirst)
     if found is None:
         return
-    button, user = found
-    held = await ledger.held_ask(context.db, user, button.contact_id)
-    contact = await contacts.owned(context.db, button.contact_id, user.id)
-    if held is None or contact is None:
-        await stale(update)
-        return
+    user, _, contact = found
     user.draft = None
     await context.db.commit()
     assert update.callback_query is not None
