@@ -21,6 +21,9 @@ from domain.nudges import NudgeKind
 from domain.pace import Mode
 
 MAX_BYTES = 64
+# The integers a button may carry: what a BIGINT column (and SQLite's INTEGER) holds. The data
+# format allows 20 digits, and a forged id beyond this range must be stale, not a crash.
+INT_RANGE = range(-(2**63), 2**63)
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,7 @@ class Button:
         hints = get_type_hints(cls)
         try:
             return cls(**{f.name: _load(hints[f.name], match[f.name]) for f in fields(cls)})
-        except ValueError:  # a date or time that does not exist
+        except ValueError:  # a date or time that does not exist, a number no column holds
             return None
 
     @classmethod
@@ -87,6 +90,8 @@ def _load(kind: Any, text: str) -> object:
         return time(int(text[:2]), int(text[2:]))
     if kind is date:
         return date.fromisoformat(text)
+    if kind is int and int(text) not in INT_RANGE:
+        raise ValueError(f"{text} is out of range")
     return kind(text)
 
 

@@ -8,6 +8,8 @@ import sys
 # token other than the configured one (or a URL inside an exception) ever reaches a log line.
 _TOKEN_IN_TEXT = re.compile(r"\d{3,20}:[A-Za-z0-9_-]{20,}")
 _QUIET_LOGGERS = ("httpx", "httpcore", "apscheduler.executors.default", "aiosqlite")
+# PTB logs its API URLs, token included, at DEBUG whenever a Bot is built ("Set Bot API URL").
+_URL_LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot")
 
 
 class RedactingFormatter(logging.Formatter):
@@ -19,6 +21,25 @@ class RedactingFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record), self._secrets)
+
+
+class RedactingFilter(logging.Filter):
+    """Masks secrets in the record itself, so no handler ever receives them: not only ours,
+    whose formatter would mask them too, but pytest's log capture or an error tracker."""
+
+    def __init__(self, secrets: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self._secrets = tuple(s for s in secrets if s)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a malformed call is the handler's to report, not ours to raise
+            return True
+        masked = redact(message, self._secrets)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
 
 
 def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
@@ -38,3 +59,8 @@ def setup_logging(level: str, secrets: tuple[str, ...] = ()) -> None:
     # httpx logs every request URL at INFO, and the URL contains the token.
     for name in _QUIET_LOGGERS:
         logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
+    for name in _URL_LOGGERS:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if isinstance(f, RedactingFilter)]:
+            logger.removeFilter(old)
+        logger.addFilter(RedactingFilter(secrets))

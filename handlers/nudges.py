@@ -4,7 +4,8 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot import callbacks, texts
 from bot.runtime import BotContext
-from handlers.common import edit_quietly, pressed_by_user, reply
+from domain.nudges import SWITCHABLE
+from handlers.common import edit_quietly, pressed_by_user, reply, stale
 from services import checkins, nudges
 
 
@@ -14,6 +15,9 @@ async def kind_off_button(update: Update, context: BotContext) -> None:
     if found is None:
         return
     button, user = found
+    if button.kind not in SWITCHABLE:  # forged: only some kinds can be switched off
+        await stale(update)
+        return
     await nudges.switch(context.db, user, button.kind, False, context.now())
     await context.db.commit()
     query = update.callback_query

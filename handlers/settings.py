@@ -61,7 +61,10 @@ async def location(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None and update.effective_message.location is not None
     user = await context.user_or_new(update)
     spot = update.effective_message.location
-    zone = zone_from_location(spot.latitude, spot.longitude)
+    try:
+        zone = zone_from_location(spot.latitude, spot.longitude)
+    except ValueError:  # off the globe (a forged or broken client): no zone to tell
+        zone = None
     if zone is None:
         await reply(update, texts.LOCATION_UNKNOWN)
         return

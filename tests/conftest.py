@@ -15,6 +15,9 @@ from tests.clock import ManualClock
 from tests.emulator import BotAPIEmulator
 from tests.harness import START, TOKEN, USER_ID, Chat, RunningBot, make_settings
 
+# The whole session logs at DEBUG and fails if any record holds the bot token.
+pytest_plugins = ("tests.token_watch",)
+
 
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:

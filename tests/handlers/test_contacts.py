@@ -161,6 +161,24 @@ async def test_forged_contact_buttons_change_nothing(bot: RunningBot, chat: Chat
     assert len(await bot.rows(Contact)) == 2
 
 
+@both_backends
+async def test_a_button_naming_an_id_no_column_holds_is_stale(bot: RunningBot, chat: Chat) -> None:
+    """Found by tests/fuzz: the data format allows 20 digits, and an id past 2**63 reached the
+    database, which refused it, and the press failed instead of being stale."""
+    await chat.say("/contact Priya")
+    forged = [
+        "ct:tier:99999999999999999999:peer",
+        f"lg:ask:{2**63}",
+        f"fu:done:{-(2**63) - 1}",
+        "cm:same:99999999999999999999:1",
+    ]
+    for data in forged:
+        chat.emulator.user_presses(3, data, user_id=USER_ID)
+    await chat.emulator.wait_for(lambda: len(chat.emulator.callback_answers) == len(forged))
+    assert [a["text"] for a in chat.emulator.callback_answers] == [texts.STALE_BUTTON] * 4
+    assert texts.SOMETHING_WENT_WRONG not in [m["text"] for m in chat.emulator.sent]
+
+
 async def test_contacts_are_listed_warmest_first(
     bot: RunningBot, chat: Chat, clock: ManualClock
 ) -> None:

@@ -148,6 +148,17 @@ async def test_shared_location_sets_the_timezone(bot: RunningBot, chat: Chat) ->
     assert (await user_row(bot)).timezone == "America/New_York"
 
 
+@pytest.mark.parametrize(("latitude", "longitude"), [(0.0, 181.0), (91.0, 0.0), (-1e308, 1e308)])
+async def test_a_location_off_the_globe_is_answered_and_changes_nothing(
+    bot: RunningBot, chat: Chat, latitude: float, longitude: float
+) -> None:
+    """Found by tests/fuzz: the zone lookup refused the point and the update failed."""
+    chat.emulator.user_location(latitude, longitude, user_id=USER_ID)
+    answer = await chat.reply()
+    assert answer["text"] == texts.LOCATION_UNKNOWN
+    assert (await user_row(bot)).timezone == "UTC"
+
+
 async def test_checkintime_confirms_and_says_when_next(bot: RunningBot, chat: Chat) -> None:
     answer = await chat.say("/checkintime 18:30")
     assert answer["text"] == "Check-ins at 18:30 (UTC), Mon–Fri.\nNext one: today at 18:30."
