@@ -77,6 +77,7 @@ def build_application(
         lease=settings.lease,
     )
     consumer = Consumer(app, owner=app.dispatcher_owner, lease=settings.lease)
+    app.consumer = consumer
     app.loops.append(consumer.run)
     if settings.bot_mode == BotMode.POLLING:
         app.loops.append(Poller(app, consumer, timeout=poll_timeout).run)

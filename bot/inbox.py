@@ -49,6 +49,7 @@ class Consumer:
         self._lease = lease
         self._concurrency = concurrency
         self.arrived = asyncio.Event()  # set by receivers: no need to wait for the next look
+        self.handling = 0  # updates in hand: a handler may commit before its last reply
         self._pruned_at: datetime | None = None
 
     async def run(self, stop: asyncio.Event, idle: float = 0.5) -> None:
@@ -81,10 +82,13 @@ class Consumer:
         return len(rows)
 
     async def _handle(self, row: InboxUpdate) -> None:
+        self.handling += 1
         try:
             await self._app.handle_stored(row)
         except Exception:  # the runtime already reports handler errors; this is ours
             log.exception("update %s could not be handled; its lease will free it", row.update_id)
+        finally:
+            self.handling -= 1
 
     async def _housekeeping(self) -> None:
         """The inbox lag for the metrics, and handled updates forgotten after a week."""

@@ -70,6 +70,7 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         super().__init__(**kwargs)
         self.services = services
         self.dispatcher: Any = None  # scheduler.dispatcher.Dispatcher, set by bot.app
+        self.consumer: Any = None  # bot.inbox.Consumer, set by bot.app
         self.dispatcher_owner = ""  # who holds leases: this host and process (bot.app)
         self.last_tick: datetime | None = None
         self.started_at: datetime | None = None

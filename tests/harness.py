@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
@@ -93,9 +94,11 @@ class RunningBot:
         await self.start()
 
     async def settled(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109 - a deadline
-        """Wait until every update sent so far was received and handled (its inbox row is no
-        longer pending): updates of different chats are handled side by side, so another
-        chat's reply says nothing about this one."""
+        """Wait until every update sent so far was received and handled to the end: its inbox
+        row is no longer pending, and no handler is still at work (one may commit, which marks
+        its update done, before it replies). Updates of different chats are handled side by
+        side, so another chat's reply says nothing about this one."""
+        assert self.app is not None
         await self.emulator.wait_idle(timeout=timeout)
         deadline = asyncio.get_running_loop().time() + timeout
         while True:
@@ -103,7 +106,7 @@ class RunningBot:
                 waiting = await session.scalar(
                     select(func.count()).where(InboxUpdate.status == InboxStatus.PENDING)
                 )
-            if not waiting:
+            if not waiting and not self.app.consumer.handling:
                 return
             if asyncio.get_running_loop().time() > deadline:
                 raise AssertionError(f"{waiting} updates still waiting in the inbox")
@@ -201,8 +204,14 @@ async def seed_users(
     database_url: str, emulator: BotAPIEmulator, count: int, *, prompt_at: datetime
 ) -> list[int]:
     """`count` users (ids from 7000, no quiet hours) in a migrated database, whose daily
-    check-in prompt is next due at `prompt_at` (to the minute): a fan-out waiting for a tick."""
+    check-in prompt is next due at `prompt_at` (to the minute): a fan-out waiting for a tick.
+
+    They live where `prompt_at` is around noon, so no test run near midnight UTC sees a prompt
+    expire at local midnight, and their weekly review falls on another day, so the prompt comes
+    alone whatever day the test runs."""
     ids = list(range(7000, 7000 + count))
+    zone = noon_zone(prompt_at)
+    local = prompt_at.astimezone(ZoneInfo(zone))
     engine = create_engine(database_url)
     try:
         await upgrade(engine)
@@ -214,13 +223,21 @@ async def seed_users(
                     user_id=user_id,
                     chat_id=user_id,
                     first_name=f"User {user_id}",
-                    timezone="UTC",
-                    checkin_time=prompt_at.time().replace(second=0, microsecond=0),
+                    timezone=zone,
+                    checkin_time=local.time().replace(second=0, microsecond=0),
                     networking_days=EVERY_DAY,
                     now=prompt_at - timedelta(hours=1),
                 )
                 user.quiet_start = user.quiet_end = None
+                user.review_day = (local.weekday() + 3) % 7
             await session.commit()
     finally:
         await engine.dispose()
     return ids
+
+
+def noon_zone(moment: datetime) -> str:
+    """A fixed-offset zone (Etc/GMT±N) where `moment` falls in the noon hour."""
+    hours = 12 - moment.astimezone(UTC).hour
+    hours = hours - 24 if hours > 14 else hours
+    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"  # Etc/GMT-5 is five hours ahead
