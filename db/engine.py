@@ -20,6 +20,13 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
 
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        # One connection per process. SQLite has one writer at a time, and every transaction
+        # here takes the write lock (see `_begin_immediate`): with several connections, the
+        # waiting ones look again through SQLite's busy handler, which sleeps up to 100 ms
+        # between looks, so the lock sat idle while work waited. With one, the pool hands it
+        # to the next session in line the moment it is returned. Never hold one session while
+        # opening another.
+        kwargs = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 120, **kwargs}
     engine = create_async_engine(url, **kwargs)
 
     @event.listens_for(engine.sync_engine, "connect")
