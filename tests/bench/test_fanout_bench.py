@@ -19,7 +19,7 @@ async def test_a_tiny_fan_out_delivers_each_prompt_once_and_reports_every_figure
     rows = [await measure(backend, 40, limit) for limit in (0, 100)]
     rows.append(await measure_bare(40))
     for row in rows:
-        assert (row["sent"], row["missing"], row["doubled"]) == (40, 0, 0), row
+        assert (row["sent"], row["missing"], row["doubled"], row["stalled"]) == (40, 0, 0, False)
         assert all(row[figure] is not None for figure in FIGURES), row
     result = {"rows": rows}
     assert table(result).count("\n") == 1 + len(rows)
