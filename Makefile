@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint format clean
+.PHONY: run test lint format bench clean
 
 # Start the bot (settings from .env; migrations run first).
 run: $(VENV)/.runtime
@@ -38,6 +38,11 @@ $(VENV)/.runtime: pyproject.toml | $(BIN)/python
 $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.runtime
+
+# Run every benchmark, one at a time, and write docs/benchmarks.md (set TEST_DATABASE_URL to
+# include PostgreSQL). Takes about 40 minutes; run it on an otherwise idle machine.
+bench: $(VENV)/.dev
+	$(BIN)/python -m bench.report $(BENCH_ARGS)
 
 # Remove the virtual environment and the tools' caches.
 clean:

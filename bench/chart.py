@@ -80,6 +80,22 @@ def run(iterations: int = 20) -> dict[str, Any]:
     }
 
 
+def table(result: dict[str, Any]) -> str:
+    return "\n".join(
+        [
+            "| renders | first (ms) | median (ms) | p95 (ms) | max (ms) | PNG (KiB) |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: |",
+            f"| {result['iterations']} | {result['first_render_ms']} | {result['median_ms']} "
+            f"| {result['p95_ms']} | {result['max_ms']} | {result['png_bytes'] / 1024:.0f} |",
+        ]
+    )
+
+
+def verdict(result: dict[str, Any]) -> str:
+    met = "meets" if result["p95_ms"] < TARGET_MS else "misses"
+    return f"p95 {result['p95_ms']} ms: {met} the {TARGET_MS} ms target"
+
+
 def import_ms() -> float:
     """Cold import of the renderer (matplotlib included) in a fresh interpreter."""
     code = "import time; t = time.perf_counter(); import bot.chart; print(time.perf_counter() - t)"

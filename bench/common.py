@@ -1,11 +1,15 @@
-"""What every benchmark shares: the machine it ran on, and timing a function repeatedly."""
+"""What every benchmark shares: the machine it ran on, timing a function repeatedly, and a
+fresh database to fill."""
 
 import math
 import os
 import platform
 import statistics
+import tempfile
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 
@@ -51,3 +55,31 @@ def nearest_rank(values: list[float], fraction: float) -> float:
     """Percentile by nearest rank: defined for one sample, unlike statistics.quantiles."""
     ordered = sorted(values)
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+@asynccontextmanager
+async def fresh_database(backend: str) -> AsyncIterator[str]:
+    """The URL of an empty database for one run: an SQLite file in a temporary folder, or a
+    new database on TEST_DATABASE_URL's PostgreSQL server, dropped afterwards."""
+    if backend == "sqlite":
+        with tempfile.TemporaryDirectory() as folder:
+            yield f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
+        return
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    server = os.environ.get("TEST_DATABASE_URL")
+    if not server:
+        raise SystemExit("PostgreSQL needs TEST_DATABASE_URL (e.g. postgresql+asyncpg://...)")
+    url = make_url(server)
+    name = f"marathon_bench_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(
+        host=url.host, port=url.port, user=url.username, password=url.password,
+        database=url.database,
+    )  # fmt: skip
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        yield url.set(drivername="postgresql+asyncpg", database=name).render_as_string(False)
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()

@@ -29,7 +29,6 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,17 +36,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import ApplicationBuilder
 
-from bench.common import machine
-from bench.planning import fresh_database
-from db.engine import create_engine, create_sessionmaker
-from db.migrate import upgrade
+from bench.common import fresh_database, machine
+from db.engine import create_engine
 from db.models import OutboxMessage, OutboxStatus
-from domain.timezones import get_zone
-from domain.weekdays import EVERY_DAY
-from services.users import create as create_user
 from tests.emulator import BotAPIEmulator
-from tests.harness import TOKEN
-from tests.process import BotProcess
+from tests.harness import TOKEN, seed_users
+from tests.process import BotProcess, due_now
 
 TELEGRAM_RATE = 30.0  # messages per second Telegram allows a bot (and the production limit)
 TARGET_SENDS_PER_S = 29.0  # sustained, with the limiter at TELEGRAM_RATE
@@ -59,40 +53,6 @@ MARATHON = "Marathon"
 BARE = "bare PTB"
 BARE_TEXT = "Time for today's check-in: who did you talk to?"
 ROOT = Path(__file__).resolve().parents[1]  # where `python -m bench.fanout` is found
-
-
-async def seed(database_url: str, emulator: BotAPIEmulator, count: int) -> list[int]:
-    """`count` users in a migrated database whose daily prompt is due now and is the only
-    message due: no quiet hours, no contacts, the weekly review on another day. They live in a
-    fixed offset where it is about noon, so no prompt goes stale at local midnight (it would
-    expire) however long the run takes."""
-    due = datetime.now(UTC) - timedelta(minutes=2)
-    offset = 12 - due.hour  # -11 ... +12
-    zone = f"UTC{offset:+03d}:00" if offset else "UTC"
-    local = due.astimezone(get_zone(zone))
-    ids = list(range(FIRST_ID, FIRST_ID + count))
-    engine = create_engine(database_url)
-    try:
-        await upgrade(engine)
-        async with create_sessionmaker(engine)() as session:
-            for user_id in ids:
-                emulator.add_chat(user_id)
-                user = await create_user(
-                    session,
-                    user_id=user_id,
-                    chat_id=user_id,
-                    first_name=f"User {user_id}",
-                    timezone=zone,
-                    checkin_time=local.time().replace(second=0, microsecond=0),
-                    networking_days=EVERY_DAY,
-                    now=due - timedelta(hours=1),
-                )
-                user.quiet_start = user.quiet_end = None
-                user.review_day = (local.weekday() + 3) % 7
-            await session.commit()
-    finally:
-        await engine.dispose()
-    return ids
 
 
 def rate(times: list[float], share: float = 1.0) -> float | None:
@@ -191,7 +151,7 @@ def _row(
 async def measure(backend: str, prompts: int, limit: float) -> dict[str, Any]:
     """One fan-out of `prompts` prompts by a real bot process with TELEGRAM_RATE_LIMIT=`limit`."""
     async with fresh_database(backend) as url, BotAPIEmulator(TOKEN) as emulator:
-        ids = await seed(url, emulator, prompts)
+        ids = await seed_users(url, emulator, prompts, prompt_at=due_now())
         with tempfile.TemporaryDirectory() as folder:
             bot = BotProcess(emulator, url, Path(folder), TELEGRAM_RATE_LIMIT=f"{limit:g}")
             started = time.monotonic()

@@ -56,6 +56,18 @@ def run(iterations: int = 5) -> dict[str, Any]:
     return {"iterations": iterations, "cases": results, **machine()}
 
 
+def table(result: dict[str, Any]) -> str:
+    lines = ["| input | median (ms) | max (ms) |", "| --- | ---: | ---: |"]
+    for name, times in result["cases"].items():
+        lines.append(f"| {name} | {times['median_ms']} | {times['max_ms']} |")
+    return "\n".join(lines)
+
+
+def verdict(result: dict[str, Any]) -> str:
+    slowest, times = max(result["cases"].items(), key=lambda case: case[1]["max_ms"])
+    return f"slowest: {slowest}, {times['max_ms']} ms at most (no target: none may be quadratic)"
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", "--iterations", type=int, default=5)

@@ -12,49 +12,18 @@ flat in the number of users. This reports; it never fails on time.
 import argparse
 import asyncio
 import json
-import os
 import resource
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
-from bench.common import machine
+from bench.common import fresh_database, machine
 from bench.world import Shape, populate
 
 TARGET_SECONDS = 5.0
 TARGET_RSS_MB = 200
-
-
-@asynccontextmanager
-async def fresh_database(backend: str) -> AsyncIterator[str]:
-    if backend == "sqlite":
-        with tempfile.TemporaryDirectory() as folder:
-            yield f"sqlite+aiosqlite:///{folder}/bench.sqlite3"
-        return
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    server = os.environ.get("TEST_DATABASE_URL")
-    if not server:
-        raise SystemExit("PostgreSQL needs TEST_DATABASE_URL (e.g. postgresql+asyncpg://...)")
-    url = make_url(server)
-    name = f"marathon_bench_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(
-        host=url.host, port=url.port, user=url.username, password=url.password,
-        database=url.database,
-    )  # fmt: skip
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        yield url.set(drivername="postgresql+asyncpg", database=name).render_as_string(False)
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await admin.close()
 
 
 async def _prepare(url: str, shape: Shape) -> float:
@@ -154,6 +123,24 @@ def table(result: dict[str, Any]) -> str:
             f"| {row['planned']:,} | {row['rss_before_mb']} | {row['rss_peak_mb']} |"
         )
     return "\n".join(lines)
+
+
+def verdict(result: dict[str, Any]) -> str:
+    found = []
+    largest = max(row["users"] for row in result["rows"])
+    for row in result["rows"]:
+        if row["users"] != largest:
+            continue
+        seconds = row["plan_s"] * 100_000 / row["users"]
+        how = "" if row["users"] == 100_000 else f", scaled from {row['users']:,}"
+        met = "meets" if seconds < TARGET_SECONDS else "misses"
+        found.append(
+            f"{row['case']} on {row['backend']}: {row['users_per_s']:,} users/s, "
+            f"{seconds:.1f} s for 100,000{how} ({met} {TARGET_SECONDS:g} s)"
+        )
+    peaks = [row["rss_peak_mb"] for row in result["rows"]]
+    memory = "under" if max(peaks) < TARGET_RSS_MB else "over"
+    return "; ".join(found) + f"; peak RSS at most {max(peaks)} MB ({memory} {TARGET_RSS_MB} MB)"
 
 
 def main(argv: list[str] | None = None) -> None:

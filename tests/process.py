@@ -23,10 +23,13 @@ READY = "Marathon is running as"
 class BotProcess:
     def __init__(
         self, emulator: BotAPIEmulator, database_url: str, folder: Path, name: str = "bot",
-        **settings: str,
+        *, module: str = "bot", ready: str = READY, **settings: str,
     ) -> None:  # fmt: skip
+        """`module` and `ready`: another bot to run the same way (the benchmarks' echo bot)."""
         self._folder = folder
         self._name = name
+        self._module = module
+        self._ready = ready
         self._runs = 0
         self._process: asyncio.subprocess.Process | None = None
         self.env = {
@@ -49,10 +52,10 @@ class BotProcess:
         self._runs += 1
         with self.log_path.open("wb") as log:
             self._process = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bot", cwd=self._folder, env=self.env,
+                sys.executable, "-m", self._module, cwd=self._folder, env=self.env,
                 stdout=log, stderr=asyncio.subprocess.STDOUT,
             )  # fmt: skip
-        await self.wait_for_log(READY, timeout=timeout)
+        await self.wait_for_log(self._ready, timeout=timeout)
 
     async def wait_for_log(self, text: str, *, timeout: float = 60) -> None:  # noqa: ASYNC109
         deadline = asyncio.get_running_loop().time() + timeout

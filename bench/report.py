@@ -1,0 +1,168 @@
+"""Run every benchmark and write docs/benchmarks.md: `make bench`.
+
+Each benchmark module has `run(...)` (its figures, with the machine), `table(result)` (markdown)
+and `verdict(result)` (one line against its target). This runs them one after another, never
+two at once (they would measure each other), and writes one page with the machine, the date,
+each table and verdict, and how to run it alone. PostgreSQL rows need TEST_DATABASE_URL; without
+it they are left out and the page says so. `--quick` runs tiny sizes (a smoke run, not figures
+worth keeping). Nothing here fails on time.
+"""
+
+import argparse
+import importlib
+import os
+import platform
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from bench.common import machine
+
+OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    module: str  # bench.<name>, with run, table and verdict
+    title: str
+    what: str  # what is measured, and the target, in a sentence or two
+    full: Callable[[list[str]], dict[str, Any]]  # the run's arguments, given the backends
+    quick: Callable[[list[str]], dict[str, Any]]
+
+
+BENCHMARKS = (
+    Benchmark(
+        "bench.inbound",
+        "Inbound: updates handled per second",
+        "A burst of check-ins (`/checkin` and four answers from every chat, all at once) "
+        "through the inbox, each answer stored, next to a bare PTB echo bot on the same "
+        "emulator in the same run. Target: at least 0.8× the echo bot.",
+        lambda backends: {"chats": 400, "backends": backends},
+        lambda backends: {"chats": 5, "backends": backends},
+    ),
+    Benchmark(
+        "bench.fanout",
+        "Fan-out: prompts sent per second",
+        "10,000 prompts due in the same minute, planned and dispatched by a real bot process "
+        "with the production limiter (30/s), then the same with the limiter off. "
+        "Target: at least 29/s sustained; every user exactly one prompt.",
+        lambda backends: {"prompts": 10_000, "backends": backends, "limits": [30, 0]},
+        lambda backends: {"prompts": 20, "backends": ["sqlite"], "limits": [0]},
+    ),
+    Benchmark(
+        "bench.planning",
+        "Planning: one pass of the nudge engine",
+        "Users whose daily moment is due in the same minute, planned in one pass (the typical "
+        "Wednesday and the worst case, where every rule fires for everyone). Target (issue 6): "
+        "100,000 users in under 5 s, peak RSS under 200 MB.",
+        lambda backends: {
+            "sizes": [10_000, 100_000],
+            "backends": backends,
+            "cases": ["typical", "worst"],
+        },
+        lambda backends: {"sizes": [30], "backends": backends, "cases": ["typical"]},
+    ),
+    Benchmark(
+        "bench.stats",
+        "/stats for a long history",
+        "`/stats` for a user with two years of daily check-ins and 5,000 contacts. "
+        "Target: the text in under 100 ms.",
+        lambda backends: {"backends": backends},
+        lambda backends: {"backends": backends, "quick": True},
+    ),
+    Benchmark(
+        "bench.peer",
+        "Baseline peer: a JobQueue job per user",
+        "The usual design (one `run_daily` job per user) at 100,000 users, next to Marathon "
+        "(no job per user; the schedule is in the database): start-up time and memory.",
+        lambda backends: {"users": 100_000},
+        lambda backends: {"users": 200},
+    ),
+    Benchmark(
+        "bench.chart",
+        "The /stats chart",
+        "One 26-week chart rendered with matplotlib (Agg). Target: under 800 ms.",
+        lambda backends: {"iterations": 20},
+        lambda backends: {"iterations": 2},
+    ),
+    Benchmark(
+        "bench.parsing",
+        "Text readers on their worst inputs",
+        "The inputs that were once quadratic, each at its largest allowed size.",
+        lambda backends: {"iterations": 5},
+        lambda backends: {"iterations": 1},
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    benchmark: Benchmark
+    table: str
+    verdict: str
+    minutes: float
+
+
+def measure(benchmark: Benchmark, backends: list[str], *, quick: bool) -> Outcome:
+    module = importlib.import_module(benchmark.module)
+    arguments = (benchmark.quick if quick else benchmark.full)(backends)
+    started = time.monotonic()
+    result = module.run(**arguments)
+    minutes = (time.monotonic() - started) / 60
+    return Outcome(benchmark, module.table(result), module.verdict(result), minutes)
+
+
+def render(outcomes: list[Outcome], backends: list[str], when: datetime) -> str:
+    about = machine()
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`python -m bench.report`); every figure below is from one run "
+        "on the machine named here, against the Bot API emulator (`tests/emulator.py`), never "
+        "Telegram. Each benchmark runs alone; run one with `python -m bench.<name> --help`.",
+        "",
+        f"- Run: {when:%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {about['cpu']}, {about['cores']} cores, {platform.system()} "
+        f"{platform.release()}",
+        f"- Python {about['python']}; databases: {', '.join(backends)}",
+    ]
+    if "postgresql" not in backends:
+        lines.append("- PostgreSQL rows left out: TEST_DATABASE_URL was not set")
+    for outcome in outcomes:
+        benchmark = outcome.benchmark
+        lines += [
+            "",
+            f"## {benchmark.title}",
+            "",
+            f"{benchmark.what} (`python -m {benchmark.module}`, {outcome.minutes:.1f} min)",
+            "",
+            outcome.table,
+            "",
+            f"**Verdict:** {outcome.verdict}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    names = [benchmark.module.removeprefix("bench.") for benchmark in BENCHMARKS]
+    parser.add_argument("--only", nargs="+", choices=names, default=names)
+    parser.add_argument("--quick", action="store_true", help="tiny sizes: a smoke run")
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args(argv)
+    backends = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+    outcomes = []
+    for benchmark in BENCHMARKS:
+        if benchmark.module.removeprefix("bench.") in args.only:
+            print(f"running {benchmark.module}…", flush=True)
+            outcomes.append(measure(benchmark, backends, quick=args.quick))
+            print(f"  {outcomes[-1].verdict}", flush=True)
+    args.output.write_text(render(outcomes, backends, datetime.now(UTC)), encoding="utf-8")
+    print(f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()
