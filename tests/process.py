@@ -66,6 +66,12 @@ class BotProcess:
                 raise AssertionError(f"{self._name} never logged {text!r}:\n{self.logs()[-3000:]}")
             await asyncio.sleep(0.05)
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user and system) the running process has used so far (Linux)."""
+        assert self._process is not None
+        fields = Path(f"/proc/{self._process.pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def logs(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
