@@ -1,6 +1,6 @@
 """Queries about the user's goal, its target companies, and who they know where."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, select
@@ -46,10 +46,23 @@ async def replace_targets(
     await session.flush()
 
 
-async def people_with_a_company(session: AsyncSession, user_id: int) -> list[PersonAt]:
-    """Every contact whose card names a company, as the coverage of targets reads them."""
+async def companies(session: AsyncSession, user_id: int) -> list[str]:
+    """Every company named on the user's contact cards, each spelling once."""
+    query = (
+        select(Contact.company)
+        .where(Contact.user_id == user_id, Contact.company.is_not(None))
+        .distinct()
+    )
+    return [company for company in await session.scalars(query) if company is not None]
+
+
+async def people_at(
+    session: AsyncSession, user_id: int, companies: Collection[str]
+) -> list[PersonAt]:
+    """Every contact whose card names one of `companies` (spelled exactly so), as the coverage
+    of targets reads them."""
     query = select(Contact.id, Contact.name, Contact.company, Contact.tier).where(
-        Contact.user_id == user_id, Contact.company.is_not(None)
+        Contact.user_id == user_id, Contact.company.in_(companies)
     )
     return [
         PersonAt(cid, name, company, tier)
@@ -57,11 +70,12 @@ async def people_with_a_company(session: AsyncSession, user_id: int) -> list[Per
     ]
 
 
-async def connectors(session: AsyncSession, user_id: int) -> list[str]:
-    """Names of the user's connectors, the most recently talked to first."""
+async def connectors(session: AsyncSession, user_id: int, limit: int) -> list[str]:
+    """Names of the user's connectors, the most recently talked to first (at most `limit`)."""
     query = (
         select(Contact.name)
         .where(Contact.user_id == user_id, Contact.tier == Tier.CONNECTOR)
         .order_by(Contact.last_interaction_on.desc().nulls_last(), Contact.name_key, Contact.id)
+        .limit(limit)
     )
     return list(await session.scalars(query))

@@ -17,9 +17,11 @@ from db import goals as goals_db
 from db.models import User
 from domain.checkins import says_nothing
 from domain.goals import (
+    MAX_COMPANIES,
     GoalPart,
     NextStep,
     TargetCoverage,
+    at_targets,
     coverage,
     next_step,
     read_helpers,
@@ -69,9 +71,12 @@ async def view(session: AsyncSession, user: User) -> GoalView | None:
         return None
     if not targets:
         return shown
-    known = coverage(targets, await goals_db.people_with_a_company(session, user.id))
+    companies = at_targets(targets, await goals_db.companies(session, user.id))
+    people = await goals_db.people_at(session, user.id, companies) if companies else []
+    known = coverage(targets, people)
     empty = [index for index, target in enumerate(known) if target.empty]
-    connectors = await goals_db.connectors(session, user.id) if empty else []
+    # An empty target names one connector; there are at most MAX_COMPANIES targets.
+    connectors = await goals_db.connectors(session, user.id, MAX_COMPANIES) if empty else []
     steps = {index: next_step(n, connectors, goal.gather) for n, index in enumerate(empty)}
     return GoalView(goal.want, goal.roles, goal.gather, targets, tuple(known), steps)
 

@@ -1,6 +1,8 @@
 """Target companies (principle 4): company keys, the user's list, and who they know at each."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.contacts import Tier
 from domain.goals import (
@@ -8,6 +10,7 @@ from domain.goals import (
     CoverageGap,
     PersonAt,
     TargetCoverage,
+    at_targets,
     company_key,
     coverage,
     gap,
@@ -69,6 +72,12 @@ def test_company_key_is_empty_without_a_company(name: str | None) -> None:
 def test_company_key_keeps_different_companies_apart() -> None:
     keys = [company_key(n) for n in ["Acme", "Acme Group", "Globex", "Initech", "Acne"]]
     assert len(set(keys)) == len(keys)
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_ascii_names_are_keyed_as_any_other(name: str) -> None:
+    # ASCII takes a shortcut; a trailing no-break space (not ASCII, and no letter) does not.
+    assert company_key(name) == company_key(name + "\u00a0")
 
 
 @pytest.mark.parametrize(
@@ -173,6 +182,18 @@ def test_coverage_of_a_target_without_a_key_is_empty() -> None:
         TargetCoverage("Inc.", (), (), ()),
         TargetCoverage("", (), (), ()),
     ]
+
+
+def test_only_companies_at_a_target_need_their_people() -> None:
+    cards = ["ACME", "Globex", "acme, inc", "Inc.", "Initech GmbH", "Acmé"]
+    assert at_targets(["Acme Inc.", "Initech", "Inc."], cards) == [
+        "ACME", "acme, inc", "Initech GmbH", "Acmé",
+    ]  # fmt: skip
+    assert at_targets([], cards) == []
+    at = at_targets(["Acme", "Globex"], {p.company for p in PEOPLE if p.company})
+    targeted = [p for p in PEOPLE if p.company in at]
+    assert len(targeted) < len(PEOPLE)
+    assert coverage(["Acme", "Globex"], targeted) == coverage(["Acme", "Globex"], PEOPLE)
 
 
 def test_coverage_without_targets_or_people() -> None:
