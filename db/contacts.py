@@ -4,7 +4,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import Select, distinct, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Contact, Followup, Interaction
@@ -135,6 +135,19 @@ async def count_kind(session: AsyncSession, contact_id: int, kind: InteractionKi
 async def recent_interactions(session: AsyncSession, user_id: int, since: date) -> list[Touch]:
     """Every interaction since `since`, with its contact's tier, via the (user, day) index."""
     return [Touch(*touch) for _, *touch in await session.execute(touches([user_id], since))]
+
+
+async def warm_count(session: AsyncSession, user_id: int, since: date) -> int:
+    """People with at least one two-way interaction (they replied, or you met) since `since`:
+    the warm relationships, counted by the database (a long window holds thousands of
+    interactions for a busy networker; only this number is needed of them)."""
+    query = select(func.count(distinct(Interaction.contact_id))).where(
+        Interaction.user_id == user_id,
+        Interaction.happened_on >= since,
+        Interaction.two_way.is_(True),
+        Interaction.contact_id.is_not(None),
+    )
+    return int(await session.scalar(query) or 0)
 
 
 def touches(user_ids: Collection[int], since: date) -> Select[Any]:

@@ -59,11 +59,6 @@ def peers_only(tiers_reached: Mapping[Tier | None, int]) -> bool:
     )
 
 
-def warm_relationships(touches: Iterable[Touch]) -> int:
-    """People with at least one two-way interaction (they replied, or you met) in the window."""
-    return len({t.contact_id for t in touches if t.two_way and t.contact_id is not None})
-
-
 @dataclass(frozen=True)
 class GivesAndAsks:
     gives: int

@@ -9,7 +9,7 @@ from db import checkins as checkins_db
 from db import contacts as contacts_db
 from db import followups as followups_db
 from db.models import User
-from domain.coaching import WARM_WINDOW_DAYS, warm_relationships
+from domain.coaching import WARM_WINDOW_DAYS
 from domain.stats import NetworkSummary, Summary, summarize, summarize_network
 from services import pauses, users
 
@@ -43,16 +43,16 @@ async def streaks(session: AsyncSession, user: User, now: datetime) -> Summary:
 
 async def network(session: AsyncSession, user: User, now: datetime) -> NetworkView:
     today = users.today(user, now)
-    touches = await contacts_db.recent_interactions(
-        session, user.id, today - timedelta(days=WARM_WINDOW_DAYS - 1)
-    )
-    window = summarize_network(touches, since=today - timedelta(days=NETWORK_WINDOW_DAYS - 1))
+    since = today - timedelta(days=NETWORK_WINDOW_DAYS - 1)
+    window = summarize_network(await contacts_db.recent_interactions(session, user.id, since))
     done = await followups_db.done_since(
         session, user.id, now - timedelta(days=NETWORK_WINDOW_DAYS)
     )
     return NetworkView(
         summary=window,
-        warm=warm_relationships(touches),
+        warm=await contacts_db.warm_count(
+            session, user.id, today - timedelta(days=WARM_WINDOW_DAYS - 1)
+        ),
         on_time=sum(1 for due, finished in done if finished <= due + ON_TIME_GRACE),
         done=len(done),
         overdue=await followups_db.overdue_count(session, user.id, now),

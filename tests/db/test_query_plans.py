@@ -1,4 +1,5 @@
-"""The /contacts, /contact and /followups queries stay indexed at 5,000 contacts, on both backends.
+"""The /contacts, /contact, /followups and /stats queries stay indexed at 5,000 contacts, on
+both backends.
 
 A user with 5,000 contacts, 20,000 interactions over two years and 500 follow-ups (plus a second
 user, so no table is one user's alone). The real query functions run once while the SQL they
@@ -30,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from db import contacts as contacts_db
 from db import followups as followups_db
+from db import goals as goals_db
 from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
 from db.models import Contact, Followup, Interaction
@@ -234,6 +236,13 @@ QUERIES: list[tuple[str, Query]] = [
         lambda s, w: followups_db.done_since(s, ME, NOW - timedelta(days=30)),
     ),
     ("contacts.with_interval", lambda s, w: contacts_db.with_interval(s, ME)),
+    (
+        "contacts.warm_count",
+        lambda s, w: contacts_db.warm_count(s, ME, TODAY - timedelta(days=89)),
+    ),
+    ("goals.companies", lambda s, w: goals_db.companies(s, ME)),
+    ("goals.people_at", lambda s, w: goals_db.people_at(s, ME, ["Acme", "ACME Inc."])),
+    ("goals.connectors", lambda s, w: goals_db.connectors(s, ME, 20)),
 ]
 
 _SQLITE_ACCESS = re.compile(r"^(SCAN|SEARCH) (\w+)\b(.*)$")

@@ -11,7 +11,6 @@ from domain.coaching import (
     keep_warm_picks,
     online_only,
     peers_only,
-    warm_relationships,
 )
 from domain.contacts import Tier
 from domain.stats import Touch
@@ -56,13 +55,6 @@ def test_vague_asks(text: str) -> None:
 )
 def test_specific_asks(text: str) -> None:
     assert not is_vague_ask(text)
-
-
-def test_warm_relationships_count_people_not_touches() -> None:
-    day = date(2026, 1, 5)
-    pairs = [(1, True), (1, True), (2, False), (3, True), (None, True), (2, False)]
-    touches = [Touch(cid, "met", day, two_way, None, None) for cid, two_way in pairs]
-    assert warm_relationships(touches) == 2
 
 
 def test_keep_warm_due_day_follows_the_interval() -> None:
