@@ -18,7 +18,7 @@ def test_a_small_history_reports_every_figure() -> None:
     # The reply is the user's: every networking day checked in, today included.
     assert row["reply_checkins"] == checkins
     assert row["reply_streak"] == checkins
-    for figure in ("text", "text_cpu", "photo", "service"):
+    for figure in ("text", "photo", "service", "service_cpu"):
         timings = row[figure]
         assert 0 < timings["median_ms"] <= timings["p95_ms"] <= timings["max_ms"]
     assert row["photo"]["median_ms"] > row["text"]["median_ms"]  # the chart comes second
