@@ -55,6 +55,9 @@ class Consumer:
     async def run(self, stop: asyncio.Event, idle: float = 0.5) -> None:
         """Handle updates until `stop` is set; looks every `idle` seconds, or when woken."""
         while not stop.is_set():
+            # Cleared before looking, not after: an update stored while we look (after the
+            # claim found nothing) keeps its wake-up, instead of waiting `idle` for the next look.
+            self.arrived.clear()
             try:
                 handled = await self.drain_once()
                 await self._housekeeping()
@@ -63,7 +66,6 @@ class Consumer:
                 handled = 0
             if handled:
                 continue
-            self.arrived.clear()
             await _first_of(stop.wait(), self.arrived.wait(), within=idle)
 
     async def drain_once(self) -> int:
