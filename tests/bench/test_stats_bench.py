@@ -18,6 +18,7 @@ def test_a_small_history_reports_every_figure() -> None:
     # The reply is the user's: every networking day checked in, today included.
     assert row["reply_checkins"] == checkins
     assert row["reply_streak"] == checkins
+    assert row["service_text_is_reply"]
     for figure in ("text", "photo", "service", "service_cpu"):
         timings = row[figure]
         assert 0 < timings["median_ms"] <= timings["p95_ms"] <= timings["max_ms"]
