@@ -1,15 +1,16 @@
 """The usual design next to ours at 100,000 users: start-up time and memory.
 
 `python -m bench.peer [--users 1000 100000] [--backend sqlite postgresql]` measures, for each
-number of users, two bots started as separate processes against the Bot API emulator:
+number of users (by default 1,000 and 100,000; `run()` alone takes 100,000), two bots started
+as separate processes against the Bot API emulator:
 
 - the peer (bench/peer_bot.py), a reminder bot as the tutorials write it: at start it reads its
   users from an SQLite file and schedules one `job_queue.run_daily` job per user, at their
   local time in one of six time zones, Monday to Friday, then polls;
 - ours, `python -m bot` with its production settings (no metrics port), on a fresh migrated
-  database (an SQLite file; PostgreSQL needs TEST_DATABASE_URL) holding that many users with
-  the same zones and times, bulk-inserted. Ours keeps no per-user job: one planner tick asks
-  the database what is due, so its start-up should not grow with the users.
+  database holding that many users with the same zones and times, bulk-inserted (SQLite, and
+  PostgreSQL too by default when TEST_DATABASE_URL names a server). Ours keeps no per-user job:
+  one planner tick asks the database what is due, so its start-up should not grow with users.
 
 Start-up is the wall time from spawning the process until it says it is running: the peer
 prints READY once every job is in the scheduler and the application has started (polling
@@ -37,8 +38,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 
 from bench import peer_bot
-from bench.common import machine
-from bench.planning import fresh_database
+from bench.common import fresh_database, machine
 from db.engine import create_engine
 from db.migrate import upgrade
 from db.models import User
@@ -232,17 +232,22 @@ def _row(
 
 
 def run(
-    sizes: tuple[int, ...] | list[int] = (1_000, TARGET_USERS),
-    backends: tuple[str, ...] | list[str] = ("sqlite",),
+    users: int | list[int] = TARGET_USERS,
+    backends: list[str] | None = None,
     settle: float = SETTLE_SECONDS,
 ) -> dict[str, Any]:
-    """For each size: the peer, then ours on each backend. `jobs` is the number of per-user
-    jobs the process's JobQueue holds (the peer's as it reports it; ours keeps none)."""
+    """For each number of users: the peer, then ours on each backend (by default SQLite, and
+    PostgreSQL too when TEST_DATABASE_URL is set). `jobs` is the number of per-user jobs the
+    process's JobQueue holds (the peer's as it reports it; ours keeps none)."""
     rows = []
-    for users in sizes:
-        rows.append(asyncio.run(measure_peer(users, settle)))
-        rows += [asyncio.run(measure_ours(users, backend, settle)) for backend in backends]
+    for size in [users] if isinstance(users, int) else users:
+        rows.append(asyncio.run(measure_peer(size, settle)))
+        rows += [asyncio.run(measure_ours(size, b, settle)) for b in backends or default_backends()]
     return {"rows": rows, "settle_s": settle, **machine()}
+
+
+def default_backends() -> list[str]:
+    return ["sqlite", *(["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])]
 
 
 def table(result: dict[str, Any]) -> str:
@@ -296,7 +301,7 @@ def _times(ours: float, peer: float) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, nargs="+", default=[1_000, TARGET_USERS])
-    parser.add_argument("--backend", nargs="+", default=["sqlite"], help="ours' database")
+    parser.add_argument("--backend", nargs="+", default=default_backends(), help="ours' database")
     parser.add_argument("--settle", type=float, default=SETTLE_SECONDS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     result = run(args.users, args.backend, args.settle)

@@ -31,9 +31,8 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bench.common import machine, summary
+from bench.common import fresh_database, machine, summary
 from bench.history import NOW, USER_ID, History, populate
-from bench.planning import fresh_database
 from bot.presenters import goals as goals_present
 from bot.presenters import stats as present
 from db.engine import create_engine
@@ -160,13 +159,20 @@ def default_backends() -> list[str]:
 
 def run(
     iterations: int = 20,
-    backends: tuple[str, ...] | list[str] = ("sqlite",),
+    backends: list[str] | None = None,
     days: int = 730,
     contacts: int = 5_000,
+    quick: bool = False,
 ) -> dict[str, Any]:
-    """One row per backend; timings in ms (each a median/p95/max summary)."""
+    """One row per backend (by default `default_backends()`); timings in ms, each a
+    median/p95/max summary. `quick`: a month, 50 contacts, two iterations (a smoke run)."""
+    if quick:
+        iterations, days, contacts = 2, 30, 50
     history = History(days=days, contacts=contacts)
-    rows = [asyncio.run(measure(backend, history, iterations)) for backend in backends]
+    rows = [
+        asyncio.run(measure(backend, history, iterations))
+        for backend in backends or default_backends()
+    ]
     return {"rows": rows, "target_ms": TARGET_MS, **machine()}
 
 
