@@ -78,8 +78,8 @@ BENCHMARKS = (
         "Baseline peer: a JobQueue job per user",
         "The usual design (one `run_daily` job per user) at 100,000 users, next to Marathon "
         "(no job per user; the schedule is in the database): start-up time and memory.",
-        lambda backends: {"users": 100_000},
-        lambda backends: {"users": 200},
+        lambda backends: {"users": [1_000, 100_000], "backends": backends},
+        lambda backends: {"users": 200, "backends": ["sqlite"]},
     ),
     Benchmark(
         "bench.chart",
@@ -141,7 +141,9 @@ def render(outcomes: list[Outcome], backends: list[str], when: datetime) -> str:
             "",
             outcome.table,
             "",
-            f"**Verdict:** {outcome.verdict}",
+            "**Verdict:**",
+            "",
+            *(f"- {line}" for line in outcome.verdict.splitlines()),
         ]
     return "\n".join(lines) + "\n"
 
