@@ -57,6 +57,17 @@ def nearest_rank(values: list[float], fraction: float) -> float:
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
+def memory_mb(pid: int) -> dict[str, float]:
+    """Resident memory of a running process now (VmRSS) and at its peak (VmHWM), in MB."""
+    found = {}
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                found[key] = int(value.split()[0]) / 1024  # kB
+    return {"rss_mb": found["VmRSS"], "peak_rss_mb": found["VmHWM"]}
+
+
 @asynccontextmanager
 async def fresh_database(backend: str) -> AsyncIterator[str]:
     """The URL of an empty database for one run: an SQLite file in a temporary folder, or a

@@ -196,7 +196,7 @@ def verdict(result: dict[str, Any]) -> str:
             found.append(
                 f"{row['backend']}: {row['ratio']}× the echo bot, {met} the {TARGET_RATIO}× target"
             )
-    return "; ".join(found)
+    return "\n".join(found)
 
 
 def main(argv: list[str] | None = None) -> None:

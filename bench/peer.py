@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import insert
 
 from bench import peer_bot
-from bench.common import fresh_database, machine
+from bench.common import fresh_database, machine, memory_mb
 from db.engine import create_engine
 from db.migrate import upgrade
 from db.models import User
@@ -121,17 +121,6 @@ async def seed_ours(url: str, users: list[tuple[int, str, datetime]], now: datet
                 await connection.exec_driver_sql("ANALYZE users")
     finally:
         await engine.dispose()
-
-
-def memory_mb(pid: int) -> dict[str, float]:
-    """Resident memory of a running process now (VmRSS) and at its peak (VmHWM), in MB."""
-    found = {}
-    with open(f"/proc/{pid}/status", encoding="ascii") as status:
-        for line in status:
-            key, _, value = line.partition(":")
-            if key in ("VmRSS", "VmHWM"):
-                found[key] = int(value.split()[0]) / 1024  # kB
-    return {"rss_mb": found["VmRSS"], "peak_rss_mb": found["VmHWM"]}
 
 
 async def start_and_measure(
