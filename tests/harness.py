@@ -238,6 +238,5 @@ async def seed_users(
 
 def noon_zone(moment: datetime) -> str:
     """A fixed-offset zone (Etc/GMT±N) where `moment` falls in the noon hour."""
-    hours = 12 - moment.astimezone(UTC).hour
-    hours = hours - 24 if hours > 14 else hours
+    hours = 12 - moment.astimezone(UTC).hour  # -11 to +12: every one an Etc zone
     return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"  # Etc/GMT-5 is five hours ahead
