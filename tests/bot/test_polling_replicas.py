@@ -4,10 +4,12 @@ takes over within a minute, losing nothing."""
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
+from db.models import InboxStatus, InboxUpdate
 from tests.emulator import BotAPIEmulator
 from tests.harness import USER_ID
-from tests.process import BotProcess, until
+from tests.process import BotProcess, select_all, until
 
 POLLS = "this replica polls Telegram"
 
@@ -20,8 +22,14 @@ async def test_one_replica_polls_and_another_takes_over_when_it_dies(
     for replica in replicas:
         await replica.start()
     try:
-        emulator.user_message("/start", user_id=USER_ID)
-        await emulator.next_message(USER_ID, timeout=60)
+        emulator.user_message("/help", user_id=USER_ID)  # one reply, one commit
+        assert "/checkin" in (await emulator.next_message(USER_ID, timeout=60))["text"]
+        handled = select(func.count()).where(InboxUpdate.status == InboxStatus.DONE)
+
+        async def done() -> bool:  # the kill must not cut a handler short: not this test's point
+            return (await select_all(database_url, handled))[0][0] == 1
+
+        await until(done, timeout=60, what="the first update marked done")
         polling = [replica for replica in replicas if POLLS in replica.logs()]
         assert len(polling) == 1
         assert not any("Conflict" in error for _, error in emulator.errors)  # never both
