@@ -21,13 +21,15 @@ from bot.config import Settings
 from bot.runtime import MarathonApplication
 from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
-from db.models import InboxStatus, InboxUpdate
+from db.models import Base, InboxStatus, InboxUpdate
 from domain.weekdays import EVERY_DAY
 from scheduler.tick import TickReport, run_tick
 from services.users import create as create_user
 from tests.clock import ManualClock
 from tests.emulator import JSON, BotAPIEmulator
 
+# Every row of one user, table by table (see `owned`).
+Rows = dict[str, list[dict[str, Any]]]
 TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
 USER_ID = 1001
 # A Monday evening in Berlin winter time (UTC+1).
@@ -240,3 +242,24 @@ def noon_zone(moment: datetime) -> str:
     """A fixed-offset zone (Etc/GMT±N) where `moment` falls in the noon hour."""
     hours = 12 - moment.astimezone(UTC).hour  # -11 to +12: every one an Etc zone
     return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"  # Etc/GMT-5 is five hours ahead
+
+
+async def owned(bot: RunningBot, user_id: int) -> Rows:
+    """Every row of the user in every table, found by walking the schema (independently of
+    db.userdata, which /export and /forget use: a table it forgets shows up here)."""
+    found: Rows = {}
+    async with bot.session() as session:
+        for table in Base.metadata.sorted_tables:
+            if table.name == "users":
+                where = table.c.id == user_id
+            elif "user_id" in table.c:
+                where = table.c.user_id == user_id
+            else:
+                links = [fk for fk in table.foreign_keys if fk.column.table.name in found]
+                assert links, f"{table.name} has no user_id and no parent that has one"
+                fk = links[0]
+                parents = [row[fk.column.name] for row in found[fk.column.table.name]]
+                where = fk.parent.in_(parents)
+            query = select(table).where(where).order_by(*table.primary_key.columns)
+            found[table.name] = [dict(row) for row in (await session.execute(query)).mappings()]
+    return found

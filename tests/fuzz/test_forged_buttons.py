@@ -15,8 +15,8 @@ from typing import Any, get_type_hints
 from bot.callbacks import Button
 from tests.fuzz import strategies as s
 from tests.fuzz.driver import Driver
-from tests.fuzz.world import FUZZER, ROW_FIELDS, Victim, own_ids, owned
-from tests.harness import RunningBot, both_backends
+from tests.fuzz.world import FUZZER, ROW_FIELDS, Victim, own_ids
+from tests.harness import RunningBot, both_backends, owned
 
 A_DAY = date(2026, 1, 9)
 NOBODY = Victim(0, 0, {})

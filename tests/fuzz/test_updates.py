@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 from tests.fuzz import strategies as s
 from tests.fuzz.driver import Driver
-from tests.fuzz.world import Victim, owned
-from tests.harness import RunningBot
+from tests.fuzz.world import Victim
+from tests.harness import RunningBot, owned
 
 # About 25 s on an idle 2-core machine, 40 s with both cores busy (python -m bench.stress).
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))

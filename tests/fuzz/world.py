@@ -13,10 +13,10 @@ from sqlalchemy import select
 from bot import texts
 from bot.callbacks import MAX_BYTES
 from db import userdata
-from db.models import Base, CheckIn, Contact, Followup, OutboxMessage, Pitch, User
+from db.models import CheckIn, Contact, Followup, OutboxMessage, Pitch, User
 from services.userdata import account_since
 from tests.emulator import JSON, BotAPIEmulator
-from tests.harness import USER_ID, RunningBot
+from tests.harness import USER_ID, RunningBot, owned
 
 FUZZER = USER_ID  # sends almost everything
 VICTIM = 2002  # the other user: has rows of every kind, never sends anything while fuzzing
@@ -27,8 +27,6 @@ CHANNEL = -1_000_000_002_002
 TEXT_LIMIT = 4096  # UTF-16 code units, after entity parsing
 CAPTION_LIMIT = 1024
 ANSWER_LIMIT = 200  # answerCallbackQuery's text
-
-Rows = dict[str, list[dict[str, Any]]]
 
 
 def utf16_len(text: str) -> int:
@@ -123,27 +121,6 @@ async def make_victim(bot: RunningBot, emulator: BotAPIEmulator) -> Victim:
     empty = [name for name, found in rows.items() if not found]
     assert not empty, f"make_victim must give the other user rows in {empty}"
     return Victim(VICTIM, since, ids | {"user_id": (VICTIM,)})
-
-
-async def owned(bot: RunningBot, user_id: int) -> Rows:
-    """Every row of the user in every table, found by walking the schema (independently of
-    db.userdata, like tests/handlers/test_data.py)."""
-    found: Rows = {}
-    async with bot.session() as session:
-        for table in Base.metadata.sorted_tables:
-            if table.name == "users":
-                where = table.c.id == user_id
-            elif "user_id" in table.c:
-                where = table.c.user_id == user_id
-            else:
-                links = [fk for fk in table.foreign_keys if fk.column.table.name in found]
-                assert links, f"{table.name} has no user_id and no parent that has one"
-                fk = links[0]
-                parents = [row[fk.column.name] for row in found[fk.column.table.name]]
-                where = fk.parent.in_(parents)
-            query = select(table).where(where).order_by(*table.primary_key.columns)
-            found[table.name] = [dict(row) for row in (await session.execute(query)).mappings()]
-    return found
 
 
 async def forget_everyone_but_the_victim(bot: RunningBot) -> None:

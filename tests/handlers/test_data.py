@@ -33,18 +33,19 @@ from tests.harness import (
     ANSWERS,
     USER_ID,
     Chat,
+    Rows,
     RunningBot,
     both_backends,
     button_data,
     button_labels,
     complete_checkin,
+    owned,
 )
 
 # Where the database matters, a test runs on SQLite and on PostgreSQL.
 
 OTHER_ID = 2002
 ARCHIVE_FILES = {"README.txt", "data.json", "checkins.csv", "contacts.csv", "interactions.csv"}
-Rows = dict[str, list[dict[str, Any]]]
 
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -126,26 +127,6 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
             ]
         )
         await session.commit()
-
-
-async def owned(bot: RunningBot, user_id: int) -> Rows:
-    """Every row of the user in every table, found by walking the schema independently."""
-    found: Rows = {}
-    async with bot.session() as session:
-        for table in Base.metadata.sorted_tables:
-            if table.name == "users":
-                where = table.c.id == user_id
-            elif "user_id" in table.c:
-                where = table.c.user_id == user_id
-            else:
-                links = [fk for fk in table.foreign_keys if fk.column.table.name in found]
-                assert links, f"{table.name} has no user_id and no parent that has one"
-                fk = links[0]
-                parents = [row[fk.column.name] for row in found[fk.column.table.name]]
-                where = fk.parent.in_(parents)
-            query = select(table).where(where).order_by(*table.primary_key.columns)
-            found[table.name] = [dict(row) for row in (await session.execute(query)).mappings()]
-    return found
 
 
 async def all_rows(bot: RunningBot) -> Rows:
