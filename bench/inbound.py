@@ -101,17 +101,16 @@ async def burst(emulator: BotAPIEmulator, chats: list[int], per_step: list[int])
         for chat in chats:
             emulator.user_message(script(chat)[step], user_id=chat, first_name="Ann")
     expected = sum(per_step)
-    sent = lambda: replies(emulator, since)  # noqa: E731
-    await until(
-        lambda: (
-            all(len(times) >= expected for times in sent().values()) and len(sent()) == len(chats)
-        ),
-        timeout=60 + len(chats),
-        what="every reply",
-    )
+
+    def answered() -> bool:  # polled while the bot works: one pass over the calls per look
+        found = replies(emulator, since)
+        return len(found) == len(chats) and all(len(t) >= expected for t in found.values())
+
+    await until(answered, timeout=60 + len(chats), what="every reply")
+    sent = replies(emulator, since)
     ends = [sum(per_step[: step + 1]) - 1 for step in range(len(per_step))]
-    latencies = [(times[end] - started) * 1000 for times in sent().values() for end in ends]
-    seconds = max(max(times) for times in sent().values()) - started
+    latencies = [(times[end] - started) * 1000 for times in sent.values() for end in ends]
+    seconds = max(max(times) for times in sent.values()) - started
     updates = len(chats) * len(per_step)
     return {
         "updates": updates,
