@@ -4,10 +4,11 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, distinct, func, select, update
+from sqlalchemy import Select, and_, distinct, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Contact, Followup, Interaction
+from db.types import among
 from domain.coaching import keep_warm_due_on
 from domain.contacts import Channel, ContactSource, InteractionKind, normalize_name
 from domain.stats import Touch
@@ -162,8 +163,13 @@ def touches(user_ids: Collection[int], since: date) -> Select[Any]:
             Interaction.channel,
             Contact.tier,
         )
-        .outerjoin(Contact, Contact.id == Interaction.contact_id)
-        .where(Interaction.user_id.in_(user_ids), Interaction.happened_on >= since)
+        # The contact's user too: without it PostgreSQL hashes every contact of every user to
+        # join a batch's interactions (a full scan of `contacts` per planning batch).
+        .outerjoin(
+            Contact,
+            and_(Contact.id == Interaction.contact_id, among(Contact.user_id, user_ids)),
+        )
+        .where(among(Interaction.user_id, user_ids), Interaction.happened_on >= since)
     )
 
 

@@ -24,6 +24,7 @@ from db.models import (
     Pause,
     User,
 )
+from db.types import among
 from domain.attention import Pause as PauseView
 from domain.checkins import CheckinStatus
 from domain.coaching import KeepWarmCandidate
@@ -70,12 +71,12 @@ async def load(
     (for any user of the batch), `today` the latest local today among them."""
     batch = Batch()
     ids = list(user_ids)
-    pauses = select(Pause).where(Pause.user_id.in_(ids), Pause.welcomed_at.is_(None))
+    pauses = select(Pause).where(among(Pause.user_id, ids), Pause.welcomed_at.is_(None))
     for pause in (await session.scalars(pauses.order_by(Pause.starts_on))).all():
         batch.pauses[pause.user_id] = PauseView(pause.starts_on, pause.ends_on)
         batch.pause_ids[pause.user_id] = pause.id
     checkins = select(CheckIn.user_id, CheckIn.local_date, CheckIn.status).where(
-        CheckIn.user_id.in_(ids),
+        among(CheckIn.user_id, ids),
         CheckIn.local_date >= since,
         CheckIn.status.in_((CheckinStatus.DONE, CheckinStatus.OPEN)),
     )
@@ -87,7 +88,7 @@ async def load(
         select(Followup, Contact.name, Contact.last_interaction_on)
         .join(Contact, Contact.id == Followup.contact_id)
         .where(
-            Followup.user_id.in_(ids),
+            among(Followup.user_id, ids),
             Followup.status == FollowupStatus.OPEN,
             Followup.next_nudge_at <= now,
         )
@@ -110,7 +111,7 @@ async def load(
     later = (
         select(Followup.user_id, func.min(Followup.next_nudge_at))
         .where(
-            Followup.user_id.in_(ids),
+            among(Followup.user_id, ids),
             Followup.status == FollowupStatus.OPEN,
             Followup.next_nudge_at > now,
         )
@@ -124,7 +125,7 @@ async def load(
         Contact.tier,
         Contact.last_interaction_on,
         Contact.keep_warm_due_on,
-    ).where(Contact.user_id.in_(ids), Contact.keep_warm_due_on <= today)
+    ).where(among(Contact.user_id, ids), Contact.keep_warm_due_on <= today)
     for user_id, contact_id, name, tier, last, due_on in await session.execute(warm):
         batch.keep_warm[user_id].append(KeepWarmCandidate(contact_id, name, tier, last, due_on))
     for user_id, *touch in await session.execute(touches(ids, since)):
@@ -155,7 +156,7 @@ async def load_week(
     ids = list(user_ids)
     counts = WeekCounts()
     done = select(Followup.user_id, Followup.done_at).where(
-        Followup.user_id.in_(ids),
+        among(Followup.user_id, ids),
         Followup.status == FollowupStatus.DONE,
         Followup.done_at >= week_since,
     )
@@ -164,7 +165,7 @@ async def load_week(
     overdue = (
         select(Followup.user_id, func.count())
         .where(
-            Followup.user_id.in_(ids),
+            among(Followup.user_id, ids),
             Followup.status == FollowupStatus.OPEN,
             Followup.due_at < now,
         )
@@ -174,7 +175,7 @@ async def load_week(
     warm = (
         select(Interaction.user_id, func.max(Interaction.happened_on))
         .where(
-            Interaction.user_id.in_(ids),
+            among(Interaction.user_id, ids),
             Interaction.happened_on >= warm_since,
             Interaction.two_way.is_(True),
             Interaction.contact_id.is_not(None),
@@ -184,7 +185,7 @@ async def load_week(
     for user_id, last in await session.execute(warm):
         counts.warm_last[user_id].append(last)
     pauses = select(Pause.user_id, Pause.starts_on, Pause.ends_on).where(
-        Pause.user_id.in_(ids), (Pause.ends_on.is_(None)) | (Pause.ends_on > first_day)
+        among(Pause.user_id, ids), (Pause.ends_on.is_(None)) | (Pause.ends_on > first_day)
     )
     for user_id, starts_on, ends_on in await session.execute(pauses):
         counts.pauses[user_id].append(PauseView(starts_on, ends_on))
@@ -234,7 +235,7 @@ async def mark_keep_warm_nudged(session: AsyncSession, contact_ids: list[int]) -
     """Nudged once until the user talks to them again (an interaction sets a new due day)."""
     if contact_ids:
         await session.execute(
-            update(Contact).where(Contact.id.in_(contact_ids)).values(keep_warm_due_on=None)
+            update(Contact).where(among(Contact.id, contact_ids)).values(keep_warm_due_on=None)
         )
 
 
@@ -242,6 +243,6 @@ async def mark_welcomed(session: AsyncSession, pause_ids: list[int], now: dateti
     if pause_ids:
         await session.execute(
             update(Pause)
-            .where(and_(Pause.id.in_(pause_ids), Pause.welcomed_at.is_(None)))
+            .where(and_(among(Pause.id, pause_ids), Pause.welcomed_at.is_(None)))
             .values(welcomed_at=now)
         )

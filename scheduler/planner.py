@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.presenters.nudges import render
 from db import planning as planning_db
 from db.models import OutboxMessage, OutboxStatus
+from db.types import among
 from domain.attention import (
     QuietHours,
     Reengagement,
@@ -236,5 +237,5 @@ def _user_row(user: User, result: UserPlan) -> dict[str, Any]:
 async def _existing_keys(session: AsyncSession, keys: list[str]) -> set[str]:
     if not keys:
         return set()
-    query = select(OutboxMessage.dedupe_key).where(OutboxMessage.dedupe_key.in_(keys))
+    query = select(OutboxMessage.dedupe_key).where(among(OutboxMessage.dedupe_key, keys))
     return set((await session.scalars(query)).all())
