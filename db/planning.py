@@ -32,6 +32,25 @@ from domain.followups import FollowupStatus
 from domain.planning import FollowupDue
 from domain.stats import Touch
 
+# The columns of a user the planner reads (the rest, drafts and such, stay in the table).
+PLANNED_COLUMNS = (
+    "id",
+    "chat_id",
+    "first_name",
+    "timezone",
+    "checkin_time",
+    "networking_days",
+    "review_day",
+    "quiet_start",
+    "quiet_end",
+    "next_daily_at",
+    "last_active_at",
+    "last_nudged_at",
+    "reengage_since",
+    "reengaged_at",
+    "attention",
+)
+
 
 async def claim_due(session: AsyncSession, now: datetime, limit: int) -> Sequence[Row[Any]]:
     """Active users whose wake-up has come, earliest first, locked so replicas share them.
@@ -41,7 +60,7 @@ async def claim_due(session: AsyncSession, now: datetime, limit: int) -> Sequenc
     """
     users = User.__table__
     query = (
-        select(users)
+        select(*(users.c[name] for name in PLANNED_COLUMNS))
         .where(users.c.active.is_(True), users.c.wake_at <= now)
         .order_by(users.c.wake_at)
         .limit(limit)
@@ -128,8 +147,8 @@ async def load(
     ).where(among(Contact.user_id, ids), Contact.keep_warm_due_on <= today)
     for user_id, contact_id, name, tier, last, due_on in await session.execute(warm):
         batch.keep_warm[user_id].append(KeepWarmCandidate(contact_id, name, tier, last, due_on))
-    for user_id, *touch in await session.execute(touches(ids, since)):
-        batch.touches[user_id].append(Touch(*touch))
+    for row in await session.execute(touches(ids, since)):
+        batch.touches[row[0]].append(Touch._make(row[1:]))
     return batch
 
 

@@ -1,5 +1,6 @@
 """Dates, amounts of time, counts and networking days, as every message writes them."""
 
+import functools
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
@@ -95,6 +96,7 @@ def describe_when(instant: datetime | None, zone_name: str, now: datetime) -> st
     return texts.AT_DATE.format(day=local.day, month=texts.MONTHS_SHORT[local.month - 1], time=hhmm)
 
 
+@functools.cache  # 128 masks; every check-in prompt names the user's days
 def format_days(mask: int) -> str:
     """`Mon–Fri`, `Mon, Wed, Fri`, `Fri–Mon`, `weekends`, `every day`, `no days`."""
     mask &= EVERY_DAY

@@ -40,7 +40,7 @@ async def test_among_finds_exactly_the_listed_rows(
         assert await session.scalar(count.where(among(User.id, [3, 5, 9999]))) == 2
         assert await session.scalar(count.where(among(User.id, range(1, 1101)))) == 1100
         assert await session.scalar(count.where(among(User.id, []))) == 0
-        names = ["User 7", "User 8", "nobody", "it's \"quoted\""]
+        names = ["User 7", "User 8", "nobody", 'it\'s "quoted"']
         assert await session.scalar(count.where(among(User.first_name, names))) == 2
 
 
