@@ -72,6 +72,7 @@ BENCHMARKS = (
             "sizes": [10_000, 100_000],
             "backends": backends,
             "cases": ["typical", "worst"],
+            "processes": [1, 2],
         },
         lambda backends: {"sizes": [30], "backends": backends, "cases": ["typical"]},
         "The statements per batch of 1,000 users are fixed (`tests/scheduler` counts them for "

@@ -13,7 +13,15 @@ from sqlalchemy.engine import make_url
 
 from tests.clock import ManualClock
 from tests.emulator import BotAPIEmulator
-from tests.harness import START, TOKEN, USER_ID, Chat, RunningBot, make_settings
+from tests.harness import (
+    NEEDS_POSTGRESQL,
+    START,
+    TOKEN,
+    USER_ID,
+    Chat,
+    RunningBot,
+    make_settings,
+)
 
 # The whole session logs at DEBUG and fails if any record holds the bot token.
 pytest_plugins = ("tests.token_watch",)
@@ -34,7 +42,7 @@ async def fresh_database(backend: str, folder: Path) -> AsyncIterator[str]:
         return
     server = os.environ.get("TEST_DATABASE_URL")
     if not server:
-        pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL tests need a server to talk to")
+        pytest.skip(NEEDS_POSTGRESQL)
     url = make_url(server)
     name = f"marathon_test_{uuid.uuid4().hex[:12]}"
     admin = await asyncpg.connect(

@@ -35,6 +35,7 @@ USER_ID = 1001
 # A Monday evening in Berlin winter time (UTC+1).
 START = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 # Run a test on SQLite and, when TEST_DATABASE_URL is set, on PostgreSQL too.
+NEEDS_POSTGRESQL = "TEST_DATABASE_URL is not set: PostgreSQL tests need a server to talk to"
 both_backends = pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 # The answers `complete_checkin` gives, question by question (the fourth is a follow-up).
 ANSWERS = ("Sally (coffee), Tom (email)", "Sent Sally the article", "Asked Tom for an intro")

@@ -6,6 +6,7 @@ import os
 import pytest
 
 from bench.fanout import measure, measure_bare, table, verdict
+from tests.harness import NEEDS_POSTGRESQL
 
 FIGURES = ("first_send_s", "duration_s", "whole_per_s", "sustained_per_s")
 
@@ -15,7 +16,7 @@ async def test_a_tiny_fan_out_delivers_each_prompt_once_and_reports_every_figure
     backend: str,
 ) -> None:
     if backend == "postgresql" and not os.environ.get("TEST_DATABASE_URL"):
-        pytest.skip("TEST_DATABASE_URL is not set: PostgreSQL tests need a server to talk to")
+        pytest.skip(NEEDS_POSTGRESQL)
     rows = [await measure(backend, 40, limit) for limit in (0, 100)]
     rows.append(await measure_bare(40))
     for row in rows:

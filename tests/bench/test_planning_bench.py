@@ -1,8 +1,12 @@
 """The planning benchmark still runs (tiny sizes); its timings are reported, never asserted."""
 
 import asyncio
+import os
+
+import pytest
 
 from bench.planning import measure, table
+from tests.harness import NEEDS_POSTGRESQL
 
 
 def test_a_tiny_planning_pass_reports_every_figure() -> None:
@@ -12,3 +16,12 @@ def test_a_tiny_planning_pass_reports_every_figure() -> None:
     assert 30 <= typical["planned"] < worst["planned"]
     assert all(row["rss_peak_mb"] >= row["rss_before_mb"] > 0 for row in rows)
     assert table({"rows": rows}).count("\n") == 3
+
+
+@pytest.mark.skipif("TEST_DATABASE_URL" not in os.environ, reason=NEEDS_POSTGRESQL)
+def test_two_planning_processes_share_the_users_without_doubles() -> None:
+    """Side by side (as replicas), two processes plan every message exactly once."""
+    alone = asyncio.run(measure("postgresql", 40, typical=False))
+    shared = asyncio.run(measure("postgresql", 40, typical=False, processes=2))
+    assert shared["processes"] == 2
+    assert alone["planned"] == shared["planned"] == 40 * 4
