@@ -47,11 +47,12 @@ BENCHMARKS = (
         "update column read upside down. The echo bot parses an update and sends one reply. "
         "Marathon stores the update in the inbox, claims it, loads the sender, marks the update "
         "done in the transaction of its effects (a check-in answer is about fifteen statements "
-        "through SQLAlchemy's ORM), sends one or two replies, and commits. Profiled (py-spy), "
-        "sending replies through PTB and httpx takes the largest share, then the database "
-        "driver and the ORM, then PTB's objects and the handlers. What this buys is the "
-        "inbox: nothing lost in a crash, nothing handled twice. Capacity grows with processes, "
-        "not within one: on PostgreSQL every replica takes updates from the inbox.",
+        "through SQLAlchemy's ORM; on SQLite each one trip to aiosqlite's thread, where "
+        "SQLAlchemy's adapter made three or four), sends one or two replies, and commits. "
+        "Profiled (py-spy), sending replies through PTB and httpx takes the largest share, then "
+        "the database driver and the ORM, then PTB's objects and the handlers. What this buys "
+        "is the inbox: nothing lost in a crash, nothing handled twice. Capacity grows with "
+        "processes, not within one: on PostgreSQL every replica takes updates from the inbox.",
     ),
     Benchmark(
         "bench.fanout",
