@@ -15,6 +15,7 @@ def test_a_tiny_planning_pass_reports_every_figure() -> None:
     assert worst["planned"] == 30 * 4  # prompt, follow-up, review and coaching for everyone
     assert 30 <= typical["planned"] < worst["planned"]
     assert all(row["rss_peak_mb"] >= row["rss_before_mb"] > 0 for row in rows)
+    assert all(0 < row["statements_s"] <= row["plan_s"] for row in rows)  # a part of the pass
     assert table({"rows": rows}).count("\n") == 3
 
 
