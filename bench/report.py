@@ -39,8 +39,9 @@ BENCHMARKS = (
         "bench.inbound",
         "Inbound: updates handled per second",
         "A burst of check-ins (`/checkin` and four answers from every chat, all at once) "
-        "through the inbox, each answer stored, next to a bare PTB echo bot on the same "
-        "emulator in the same run. Target: at least 0.8× the echo bot.",
+        "through the inbox, each answer stored, next to a bare PTB echo bot and the same echo "
+        "bot writing each update to the database before it replies, on the same emulator in "
+        "the same run. Target: at least 0.8× the echo bot.",
         lambda backends: {"chats": 400, "backends": backends},
         lambda backends: {"chats": 5, "backends": backends},
         "Both bots use all the CPU of one core during the burst, so the rate is the CPU per "
