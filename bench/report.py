@@ -73,7 +73,7 @@ BENCHMARKS = (
         lambda backends: {
             "sizes": [10_000, 100_000],
             "backends": backends,
-            "cases": ["typical", "worst"],
+            "cases": ["typical", "worst", "floor"],
             "processes": [1, 2],
         },
         lambda backends: {"sizes": [30], "backends": backends, "cases": ["typical"]},
