@@ -14,6 +14,7 @@ from sqlalchemy import Row, and_, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.bulk import executemany
 from db.contacts import touches
 from db.models import (
     CheckIn,
@@ -223,8 +224,10 @@ async def insert_outbox(session: AsyncSession, rows: list[dict[str, Any]]) -> No
     # The table, not the ORM entity: a plain executemany (one statement for the batch), where
     # an ORM bulk insert would split the rows into many small statements.
     table = OutboxMessage.__table__
-    statement = insert(table).on_conflict_do_nothing(index_elements=["dedupe_key"])
-    await session.execute(statement, rows)
+    statement = insert(table).values({name: bindparam(name) for name in rows[0]})
+    await executemany(
+        session, statement.on_conflict_do_nothing(index_elements=["dedupe_key"]), rows
+    )
 
 
 async def update_users(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
@@ -244,10 +247,10 @@ async def _update_by_id(session: AsyncSession, table: Any, rows: list[dict[str, 
     columns = [name for name in rows[0] if name != "id"]
     statement = (
         update(table)
-        .where(table.c.id == bindparam("row_id"))
-        .values({name: bindparam(name) for name in columns})
+        .where(table.c.id == bindparam("row_id", type_=table.c.id.type))
+        .values({name: bindparam(name, type_=table.c[name].type) for name in columns})
     )
-    await session.execute(statement, [{"row_id": row["id"], **row} for row in rows])
+    await executemany(session, statement, [{"row_id": row["id"], **row} for row in rows])
 
 
 async def mark_keep_warm_nudged(session: AsyncSession, contact_ids: list[int]) -> None:
