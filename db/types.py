@@ -1,5 +1,6 @@
 """Column types that behave the same on SQLite and PostgreSQL."""
 
+import json
 from collections.abc import Callable, Collection
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -91,24 +92,57 @@ class StrEnumType(TypeDecorator[E]):
 
 
 class Among(ColumnElement[bool]):
-    """`column IN (values)`, for the planner's batches of a thousand users. PostgreSQL gets
-    `column = ANY(:array)`: one parameter, so the statement is prepared once and planned
-    cheaply, where an IN list of a thousand parameters costs more to send and to plan than the
-    query itself. Other databases (SQLite) get the plain IN list."""
+    """`column IN (values)`, for the planner's batches of a thousand users, as one parameter:
+    an IN list of a thousand parameters costs more to render, send and plan than the query
+    itself, on every execution. PostgreSQL gets `column = ANY(:array)`; SQLite gets
+    `column IN (SELECT value FROM json_each(:json))` for more than `JSON_FROM` values, one JSON
+    array (SQLite still looks each one up in the column's index), and the plain IN list for a
+    few, whose plan SQLite knows best (an equality lookup for one)."""
 
+    JSON_FROM = 100
     inherit_cache = True
     _traverse_internals: ClassVar = [
         ("column", InternalTraversal.dp_clauseelement),
         ("values", InternalTraversal.dp_clauseelement),
+        ("as_json", InternalTraversal.dp_boolean),
     ]
 
     def __init__(self, column: Any, values: Collection[Any]) -> None:
         self.column = column
         self.values = bindparam(None, list(values), type_=column.type, unique=True)
+        self.as_json = len(self.values.value) > self.JSON_FROM
 
 
 def among(column: Any, values: Collection[Any]) -> Among:
     return Among(column, values)
+
+
+class _JSONArray(TypeDecorator[list[Any]]):
+    """A list bound as JSON text, each item converted by its column's type first."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, item_type: Any) -> None:
+        super().__init__()
+        self.item_type = item_type
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[list[Any]], str]:
+        item = self.item_type.dialect_impl(dialect).bind_processor(dialect)
+
+        def process(values: list[Any]) -> str:
+            return json.dumps(values if item is None else [item(value) for value in values])
+
+        return process
+
+
+@compiles(Among, "sqlite")
+def _among_json_each(element: Among, compiler: SQLCompiler, **kw: Any) -> str:
+    if not element.as_json:
+        return _among_in(element, compiler, **kw)
+    values = element.values._with_binary_element_type(_JSONArray(element.column.type))
+    column = compiler.process(element.column, **kw)
+    return f"{column} IN (SELECT value FROM json_each({compiler.process(values, **kw)}))"
 
 
 @compiles(Among)

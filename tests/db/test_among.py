@@ -1,5 +1,6 @@
 """`db.types.among`: an IN over a batch's ids, one array parameter on PostgreSQL."""
 
+import json
 from datetime import UTC, datetime, time
 
 from sqlalchemy import func, insert, select
@@ -42,12 +43,37 @@ async def test_among_finds_exactly_the_listed_rows(
         assert await session.scalar(count.where(among(User.id, []))) == 0
         names = ["User 7", "User 8", "nobody", 'it\'s "quoted"']
         assert await session.scalar(count.where(among(User.first_name, names))) == 2
+        many = [f"User {uid}" for uid in range(1, 1201, 2)] + ["Zoë", 'it\'s "quoted"', "\u200f"]
+        assert await session.scalar(count.where(among(User.first_name, many))) == 600
+
+
+async def test_a_long_list_is_one_parameter_looked_up_through_the_index(
+    sessions: async_sessionmaker[AsyncSession],
+) -> None:
+    async with sessions() as session:
+        await _users(session, list(range(1, 1201)))
+        connection = await session.connection()
+        ids = list(range(1, 1201, 3))
+        found = await connection.execute(select(User.id).where(among(User.id, ids)))
+        assert sorted(found.scalars()) == ids
+        parameters = found.context.compiled_parameters[0]
+        assert len(parameters) == 1  # the whole list: one array, or one JSON text on SQLite
+        if connection.dialect.name == "sqlite":
+            query = select(User.id).where(among(User.id, ids))
+            compiled = query.compile(dialect=connection.dialect)
+            plan = await connection.exec_driver_sql(
+                f"EXPLAIN QUERY PLAN {compiled.string}", (json.dumps(ids),)
+            )
+            details = [row[3] for row in plan]
+            assert any(d.startswith("SEARCH users") and "(id=?)" in d for d in details), details
+            assert not any(detail.startswith("SCAN users") for detail in details), details
 
 
 async def test_among_is_compiled_once_for_any_number_of_values(
     sessions: async_sessionmaker[AsyncSession],
 ) -> None:
-    """The statement's cache key does not hold the values: batches of any size reuse it."""
+    """The statement's cache key does not hold the values: lists of any length (on the same
+    side of `Among.JSON_FROM`) reuse it."""
     async with sessions() as session:
         await _users(session, [1, 2, 3])
         connection = await session.connection()

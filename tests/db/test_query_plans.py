@@ -1,5 +1,5 @@
-"""The /contacts, /contact, /followups and /stats queries stay indexed at 5,000 contacts, on
-both backends.
+"""The /contacts, /contact, /followups and /stats queries, and the planner's batch queries,
+stay indexed at 5,000 contacts, on both backends.
 
 A user with 5,000 contacts, 20,000 interactions over two years and 500 follow-ups (plus a second
 user, so no table is one user's alone). The real query functions run once while the SQL they
@@ -32,6 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from db import contacts as contacts_db
 from db import followups as followups_db
 from db import goals as goals_db
+from db import planning as planning_db
 from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
 from db.models import Contact, Followup, Interaction
@@ -243,6 +244,17 @@ QUERIES: list[tuple[str, Query]] = [
     ("goals.companies", lambda s, w: goals_db.companies(s, ME)),
     ("goals.people_at", lambda s, w: goals_db.people_at(s, ME, ["Acme", "ACME Inc."])),
     ("goals.connectors", lambda s, w: goals_db.connectors(s, ME, 20)),
+    # The planner's batch queries: the ids as one parameter (`db.types.among`).
+    (
+        "planning.load",
+        lambda s, w: planning_db.load(s, [ME, OTHER], NOW, TODAY - timedelta(days=14), TODAY),
+    ),
+    (
+        "planning.load_week",
+        lambda s, w: planning_db.load_week(
+            s, [ME, OTHER], NOW, NOW - timedelta(days=7), TODAY - timedelta(days=6), TODAY
+        ),
+    ),
 ]
 
 _SQLITE_ACCESS = re.compile(r"^(SCAN|SEARCH) (\w+)\b(.*)$")
