@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.presenters.nudges import render
 from db import planning as planning_db
 from db.models import OutboxMessage, OutboxStatus
+from db.planning import PlannedUser
 from db.types import among
 from domain.attention import (
     QuietHours,
@@ -35,8 +36,6 @@ from domain.timezones import get_zone
 from domain.weekdays import is_networking_day
 
 BATCH = 1000
-# A claimed user: a row of the users table (db.planning.claim_due), read like a User.
-User = Row[Any]
 WEEK = 7
 STATUS = {
     Outcome.SEND: OutboxStatus.PENDING,
@@ -57,7 +56,7 @@ async def plan_due(session: AsyncSession, now: datetime, batch: int = BATCH) -> 
             return queued
 
 
-async def plan_batch(session: AsyncSession, users: Sequence[User], now: datetime) -> int:
+async def plan_batch(session: AsyncSession, users: Sequence[PlannedUser], now: datetime) -> int:
     """Load, plan, render and write one batch; returns how many new messages will be sent."""
     zones = {user.id: get_zone(user.timezone) for user in users}
     todays = {user.id: local_date(now, zones[user.id]) for user in users}
@@ -70,7 +69,7 @@ async def plan_batch(session: AsyncSession, users: Sequence[User], now: datetime
     return await _write(session, users, views, plans, batch, now)
 
 
-def _review_day(user: User, zones: dict[int, Any], now: datetime) -> date | None:
+def _review_day(user: PlannedUser, zones: dict[int, Any], now: datetime) -> date | None:
     """The local day of the daily moment, when it is due now and falls on the review day."""
     due = user.next_daily_at
     if due is None or due > now:
@@ -79,7 +78,7 @@ def _review_day(user: User, zones: dict[int, Any], now: datetime) -> date | None
     return day if day.weekday() == user.review_day else None
 
 
-def _view(user: User, tz: Any, batch: planning_db.Batch, weeks: dict[int, Any]) -> UserView:
+def _view(user: PlannedUser, tz: Any, batch: planning_db.Batch, weeks: dict[int, Any]) -> UserView:
     quiet = (
         QuietHours(user.quiet_start, user.quiet_end)
         if user.quiet_start and user.quiet_end
@@ -117,7 +116,7 @@ def _view(user: User, tz: Any, batch: planning_db.Batch, weeks: dict[int, Any]) 
 
 async def _weeks(
     session: AsyncSession,
-    users: Sequence[User],
+    users: Sequence[PlannedUser],
     reviewing: dict[int, date],
     batch: planning_db.Batch,
     zones: dict[int, Any],
@@ -164,7 +163,7 @@ async def _weeks(
 
 async def _write(
     session: AsyncSession,
-    users: Sequence[User],
+    users: Sequence[PlannedUser],
     views: list[UserView],
     plans: list[UserPlan],
     batch: planning_db.Batch,
@@ -215,7 +214,7 @@ async def _write(
     return sum(row["status"] == OutboxStatus.PENDING for row in new)
 
 
-def _user_row(user: User, result: UserPlan) -> dict[str, Any]:
+def _user_row(user: PlannedUser, result: UserPlan) -> dict[str, Any]:
     """The user's new schedule, re-engagement and policy memory."""
     last = result.last_nudged_at
     if user.last_nudged_at is not None and (last is None or user.last_nudged_at > last):
