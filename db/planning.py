@@ -37,8 +37,8 @@ from domain.stats import Touch
 class PlannedUser(NamedTuple):
     """A claimed user: the columns the planner reads (the rest, drafts and such, stay in the
     table). A plain tuple, not an ORM object or a SQLAlchemy row: the planner reads each field
-    a few times and writes back in bulk, and a row's attribute lookup costs twenty times a
-    tuple's, which for a thousand users a batch adds up."""
+    a few times per user and writes back in bulk, and a row's attribute lookup costs about
+    twenty times a tuple's."""
 
     id: int
     chat_id: int
@@ -221,8 +221,8 @@ async def insert_outbox(session: AsyncSession, rows: list[dict[str, Any]]) -> No
         return
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    # The table, not the ORM entity: a plain executemany (one statement for the batch), where
-    # an ORM bulk insert would split the rows into many small statements.
+    # The table, not the ORM entity: one executemany for the batch (db.bulk), where an ORM
+    # bulk insert would split the rows into many small statements.
     table = OutboxMessage.__table__
     statement = insert(table).values({name: bindparam(name) for name in rows[0]})
     await executemany(
@@ -240,8 +240,8 @@ async def update_followups(session: AsyncSession, rows: list[dict[str, Any]]) ->
 
 
 async def _update_by_id(session: AsyncSession, table: Any, rows: list[dict[str, Any]]) -> None:
-    """UPDATE … WHERE id = :row_id for each row, as one executemany on the table (the ORM's
-    bulk update by primary key costs several times more per row)."""
+    """UPDATE … WHERE id = :row_id for each row, as one executemany on the table (db.bulk;
+    the ORM's bulk update by primary key costs several times more per row)."""
     if not rows:
         return
     columns = [name for name in rows[0] if name != "id"]
