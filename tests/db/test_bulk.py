@@ -12,6 +12,7 @@ from db.bulk import executemany
 from db.models import OutboxMessage, OutboxStatus, User
 from domain.nudges import NudgeKind
 from domain.weekdays import MON_FRI
+from services.users import create as create_user
 from tests.harness import both_backends
 
 BERLIN_SUMMER = timezone(timedelta(hours=2))
@@ -38,18 +39,16 @@ def outbox_row(key: str, **changes: Any) -> dict[str, Any]:
 
 
 async def add_user(session: AsyncSession) -> None:
-    session.add(
-        User(
-            id=1,
-            chat_id=1,
-            timezone="Europe/Berlin",
-            checkin_time=time(9),
-            networking_days=MON_FRI,
-            created_at=MOMENT,
-            updated_at=MOMENT,
-        )
-    )
+    await create_user(
+        session, user_id=1, chat_id=1, first_name="Ann", timezone="Europe/Berlin",
+        checkin_time=time(9), networking_days=MON_FRI, now=MOMENT,
+    )  # fmt: skip
     await session.commit()
+
+
+def insert_outbox() -> Any:
+    """The planner's insert: every column an explicit parameter."""
+    return insert(OUTBOX).values({name: bindparam(name) for name in outbox_row("x")})
 
 
 def stored(row: Any) -> tuple[Any, ...]:
@@ -65,9 +64,7 @@ async def test_an_insert_stores_what_sqlalchemy_would(
 ) -> None:
     async with sessions() as session:
         await add_user(session)
-        names = list(outbox_row("x"))
-        ours = insert(OUTBOX).values({name: bindparam(name) for name in names})
-        await executemany(session, ours, [outbox_row("ours-1"), outbox_row("ours-2")])
+        await executemany(session, insert_outbox(), [outbox_row("ours-1"), outbox_row("ours-2")])
         await session.execute(insert(OUTBOX), [outbox_row("theirs")])
         await session.commit()
         rows = (await session.execute(select(OUTBOX).order_by(OUTBOX.c.id))).all()
@@ -105,11 +102,9 @@ async def test_a_value_its_column_refuses_fails_before_anything_is_written(
 ) -> None:
     async with sessions() as session:
         await add_user(session)
-        names = list(outbox_row("x"))
-        statement = insert(OUTBOX).values({name: bindparam(name) for name in names})
         rows = [outbox_row("fine"), outbox_row("naive", due_at=datetime(2026, 3, 1, 9, 0))]
         with pytest.raises(ValueError, match="naive"):
-            await executemany(session, statement, rows)
+            await executemany(session, insert_outbox(), rows)
         await session.rollback()
         assert (await session.execute(select(OUTBOX.c.id))).all() == []
 
