@@ -10,7 +10,7 @@ pragmas and all): the least that "a crash loses no update" costs, with nothing e
 """
 
 import os
-from typing import Any
+from collections.abc import Awaitable, Callable
 
 from sqlalchemy import JSON, BigInteger, Column, MetaData, Table, insert
 from telegram import Update
@@ -32,8 +32,12 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.message.reply_text(update.message.text)
 
 
-def stored_echo(database_url: str) -> Any:
-    """`echo`, after the update is inserted and committed."""
+Hook = Callable[..., Awaitable[None]]
+
+
+def stored_echo(database_url: str) -> tuple[Hook, Hook]:
+    """`echo` after the update is inserted and committed, and the start-up that creates the
+    table before announcing READY."""
     sessions = create_sessionmaker(create_engine(database_url))
 
     async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
