@@ -1,4 +1,5 @@
-"""`db.types.among`: an IN over a batch's ids, one array parameter on PostgreSQL."""
+"""`db.types.among`: an IN over a batch's ids as one parameter (an array on PostgreSQL, JSON
+text on SQLite for a long list)."""
 
 import json
 from datetime import UTC, datetime, time
@@ -54,12 +55,12 @@ async def test_a_long_list_is_one_parameter_looked_up_through_the_index(
         await _users(session, list(range(1, 1201)))
         connection = await session.connection()
         ids = list(range(1, 1201, 3))
-        found = await connection.execute(select(User.id).where(among(User.id, ids)))
+        query = select(User.id).where(among(User.id, ids))
+        found = await connection.execute(query)
         assert sorted(found.scalars()) == ids
         parameters = found.context.compiled_parameters[0]
         assert len(parameters) == 1  # the whole list: one array, or one JSON text on SQLite
         if connection.dialect.name == "sqlite":
-            query = select(User.id).where(among(User.id, ids))
             compiled = query.compile(dialect=connection.dialect)
             plan = await connection.exec_driver_sql(
                 f"EXPLAIN QUERY PLAN {compiled.string}", (json.dumps(ids),)
