@@ -126,6 +126,10 @@ class CheckIn(Base):
     step: Mapped[int] = mapped_column(SmallInteger, default=0)
     started_at: Mapped[datetime]
     completed_at: Mapped[datetime | None]
+    # What the reader understood and the user kept (domain.reading.Reading as JSON).
+    reading: Mapped[dict[str, Any] | None]
+    # The summary message, edited in place when an answer is edited or an item fixed.
+    summary_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
     __table_args__ = (
         Index("ix_checkins_user_id_local_date", "user_id", "local_date"),
@@ -270,11 +274,14 @@ class Followup(Base):
     at_chosen_time: Mapped[bool] = mapped_column(default=True, server_default=true())
     created_at: Mapped[datetime]
     done_at: Mapped[datetime | None]
+    # The check-in it was read from (its summary can drop it); NULL from /followup.
+    checkin_id: Mapped[int | None] = mapped_column(ForeignKey("checkins.id", ondelete="SET NULL"))
 
     __table_args__ = (
         Index("ix_followups_user_id_status_due_at", "user_id", "status", "due_at"),
         Index("ix_followups_next_nudge_at", "next_nudge_at"),
         Index("ix_followups_contact_id", "contact_id"),
+        Index("ix_followups_checkin_id", "checkin_id"),
     )
 
 
