@@ -18,8 +18,11 @@ _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple": 2, "a couple": 2, "a couple of": 2,
+}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "fortnight": 14}
 # Future dates, relative to the user's wall clock; no epoch or digit-run parsing ("5" is not a
 # date). Numeric dates never get here: they are read above, ambiguity and all.
 _DATEPARSER_SETTINGS: dict[str, Any] = {
@@ -28,6 +31,7 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
     "PARSERS": ["relative-time", "custom-formats", "absolute-time"],
 }
 _DAY_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "next week": 7}
+_DAY_WORDS |= {"tmr": 1, "tmrow": 1, "2moro": 1, "2morrow": 1, "tomorow": 1, "tommorow": 1}
 _DAY_WORDS |= {"day after tomorrow": 2, "the day after tomorrow": 2}
 MAX_WHEN_WORDS = 8  # "the day after tomorrow at 10:30 am" is 7: longer is never a date
 # Words that may start a date ("on friday", "by the 5th"); they never end a name.
@@ -42,10 +46,26 @@ _TIME = r"(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\d{1,2}:\d{2}|\d{1,2}h\d{2}|noon|m
 _TRAILING_TIME = re.compile(rf"(?P<rest>.*?)[\s,]*(?:\bat\s*|@\s*)?(?P<time>{_TIME})")
 _TRAILING_HOUR = re.compile(r"(?P<rest>.+?)\s+(?:at|@)\s*(?P<time>\d{1,2})")
 _LEADING_TIME = re.compile(rf"(?:(?:at|@)\s*)?(?P<time>{_TIME})\s+(?:on\s+)?(?P<rest>.+)")
-_IN_DAYS = re.compile(r"in\s+(?P<count>\d{1,3}|[a-z]+)\s+(?P<unit>day|week|fortnight)s?")
+_IN_DAYS = re.compile(
+    r"in\s+(?P<count>\d{1,3}|[a-z]+|a couple(?: of)?)\s+(?P<unit>day|week|wk|fortnight)s?"
+)
+# A part of the day after a day ("monday morning", "tomorrow evening") says no exact time.
+_PART_OF_DAY = re.compile(r"(?P<rest>.+?)\s+(?:morning|afternoon|evening|night|eod|noonish)")
+_MONTH_DAY = re.compile(
+    r"(?:(?P<day1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month1>[a-z]{3,9})\.?"
+    r"|(?P<month2>[a-z]{3,9})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?P<year>\d{4}))?"
+)
+_END_OF = re.compile(r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<unit>week|month)")
+_DAY_OF_WEEK = re.compile(
+    r"(?P<day>[a-z]{3,9})\s+(?:of\s+)?next\s+week|next\s+week\s+(?:on\s+)?(?P<day2>[a-z]{3,9})"
+)
+_EARLY_NEXT_WEEK = re.compile(
+    r"(?:early|beginning of|start of)\s+next\s+week|after\s+the\s+weekend"
+)
 _IN_HOURS = re.compile(r"in\s+(?P<count>\d{1,3}|[a-z]+)\s+(?P<unit>hour|hr|minute|min)s?")
 _ISO_DATE = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
-_NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})(?:[/.-](?P<year>\d{4}|\d{2}))?")
+_NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})(?:[/.-](?P<year>\d{4}|\d{2}))?\.?")
+_DOTTED_DAY_FIRST = re.compile(r"(?:.*\s)?\d{1,2}\.\d{1,2}\.")
 _ORDINAL_DAY = re.compile(r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)")
 
 
@@ -59,10 +79,15 @@ class When:
 
 def read_when(text: str, now: datetime) -> When | None:
     """The days and time `text` names, or None if it does not read as a when at all."""
-    lowered = " ".join(text.casefold().split()).rstrip(".,!?")
+    lowered = " ".join(text.casefold().split()).rstrip(",!?")
+    if not _DOTTED_DAY_FIRST.fullmatch(lowered):  # "1.12." keeps the dot that says day-first
+        lowered = lowered.rstrip(".")
     hours = _IN_HOURS.fullmatch(lowered)
     if hours:
         return _in_hours(hours, now)
+    part_of_day = _PART_OF_DAY.fullmatch(lowered)
+    if part_of_day:
+        lowered = part_of_day["rest"]
     rest, time_text = _split_time(lowered)
     at = parse_time_of_day(time_text) if time_text else None
     if rest:
@@ -99,11 +124,23 @@ def _in_hours(match: re.Match[str], now: datetime) -> When | None:
 def _read_days(text: str, now: datetime) -> tuple[date, ...] | None:
     """Candidate days for a date without its time: read here, else by dateparser."""
     today = now.date()
+    relative = _read_week_relative(text, today)  # before "after" is taken for a connector
+    if relative is not None:
+        return relative
     words = text.split()
     while len(words) > 1 and words[0] in CONNECTORS - {"in"}:
         words = words[1:]
     text = " ".join(words)
-    for reader in (_read_word_day, _read_in_days, _read_iso, _read_numeric, _read_ordinal):
+    readers = (
+        _read_word_day,
+        _read_in_days,
+        _read_iso,
+        _read_numeric,
+        _read_ordinal,
+        _read_month_day,
+        _read_week_relative,
+    )
+    for reader in readers:
         days = reader(text, today)
         if days is not None:
             return days
@@ -114,7 +151,7 @@ def _read_word_day(text: str, today: date) -> tuple[date, ...] | None:
     """today, tomorrow, yesterday, the day after tomorrow, next week, (next) weekend, friday."""
     if text in _DAY_WORDS:
         return (today + timedelta(days=_DAY_WORDS[text]),)
-    bare = text.removeprefix("next ")
+    bare = text.removeprefix("next ").removeprefix("the ")
     weekday = 5 if bare == "weekend" else weekday_index(bare, min_letters=FREE_TEXT_MIN_LETTERS)
     if weekday is None:
         return None
@@ -128,6 +165,48 @@ def _read_in_days(text: str, today: date) -> tuple[date, ...] | None:
     if match is None or count is None:
         return None
     return (today + timedelta(days=count * _UNIT_DAYS[match["unit"]]),)
+
+
+def _read_month_day(text: str, today: date) -> tuple[date, ...] | None:
+    """December 3, Dec 3rd, 3 Dec, the 3rd of December (its next occurrence), 3 Dec 2027."""
+    match = _MONTH_DAY.fullmatch(text.removeprefix("the "))
+    if match is None:
+        return None
+    month = _month_index(match["month1"] or match["month2"])
+    if month is None:
+        return None
+    year = int(match["year"]) if match["year"] else None
+    day = _date_on_or_after(year, month, int(match["day1"] or match["day2"]), today)
+    return (day,) if day else ()
+
+
+def _read_week_relative(text: str, today: date) -> tuple[date, ...] | None:
+    """end of the month, end of the week (Friday), Wednesday next week, early next week."""
+    end = _END_OF.fullmatch(text)
+    if end and end["unit"] == "month":
+        following = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return (following - timedelta(days=1),)
+    if end:
+        return (today + timedelta(days=(4 - today.weekday()) % 7),)
+    next_monday = today + timedelta(days=7 - today.weekday())
+    if _EARLY_NEXT_WEEK.fullmatch(text):
+        return (next_monday,)
+    match = _DAY_OF_WEEK.fullmatch(text)
+    weekday = (
+        weekday_index(match["day"] or match["day2"], min_letters=FREE_TEXT_MIN_LETTERS)
+        if match
+        else None
+    )
+    return None if weekday is None else (next_monday + timedelta(days=weekday),)
+
+
+def _month_index(word: str) -> int | None:
+    """1-12 for a month's name or its first three letters (sept too); None otherwise."""
+    word = "sep" if word == "sept" else word
+    for index, name in enumerate(_MONTHS, 1):
+        if word == name or (len(word) == 3 and name.startswith(word)):
+            return index
+    return None
 
 
 def _count(word: str) -> int | None:
@@ -156,7 +235,8 @@ def _read_numeric(text: str, today: date) -> tuple[date, ...] | None:
     year = int(match["year"]) if match["year"] else None
     if year is not None and year < 100:
         year += 2000
-    readings = [(b, a), (a, b)] if a != b else [(a, b)]  # (month, day)
+    dotted = text.endswith(".")  # 1.12. is day-first, as where dates are written so
+    readings = [(b, a), (a, b)] if a != b and not dotted else [(b, a)]  # (month, day)
     days = [_date_on_or_after(year, month, day, today) for month, day in readings]
     return tuple(day for day in days if day is not None)
 

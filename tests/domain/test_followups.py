@@ -236,7 +236,7 @@ def test_needs_more(text: str, missing: str) -> None:
         ("Tom at 5", "at 5"),
         ("Tom 5", "5"),
         ("Tom 1700000000", "1700000000"),
-        ("Tom end of month", "end of month"),
+        ("Tom end of the year", "end of the year"),
         ("Tom next blursday", "next blursday"),
         ("Tom 13/13", "13/13"),
     ],
