@@ -17,8 +17,8 @@ PERSON_CUES = frozenset(
         "referred", "refer", "endorsed", "endorse", "reviewed", "review", "remind", "reminded",
         "nudge", "nudged", "contacted", "contact", "visited", "visit", "interviewed", "mentored",
         "coached", "thanks", "chase", "update", "updated", "forwarded", "forward", "shared",
-        "share", "offered", "offer", "connected", "connect", "connecting", "and", "&", "to",
-        "for", "into", "w", "wished", "wish", "showed", "show", "paid", "bought", "hosted",
+        "share", "offered", "offer", "connected", "connect", "connecting", "to",
+        "for", "w", "wished", "wish", "showed", "show", "paid", "bought", "hosted",
         "pitched",
         "inform", "informed", "tagged", "mentioned", "praised", "supported", "taught",
         "reconnected", "dropped", "caught", "bumped", "ran", "spoke", "talked", "chatted",
@@ -54,8 +54,9 @@ NOT_A_CUE = frozenset(
 
 # Titles, dropped from a name: "Dr. Ahmed Khan" is Ahmed Khan. After one, a name is certain.
 TITLES = frozenset(
-    {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "madam", "mme"}
-)
+    {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "madam", "mme",
+     "señora", "señor", "sra", "frau", "herr", "madame", "monsieur", "signora", "signor"}
+)  # fmt: skip
 # Inside a name, between its capitalised words: van der Berg, de la Cruz, bin Salman.
 PARTICLES = frozenset(
     {
@@ -198,7 +199,16 @@ COMMON_WORDS = frozenset(
         "developers", "ceo", "cto", "cfo", "vp", "hr", "head", "director", "directors",
         "whoever", "who", "whom", "whose", "what", "which", "where", "why", "how", "yet",
         "already", "soon", "asap", "eod", "re:", "ah", "oh", "hmm", "well", "sure", "nah",
-        "n/a", "nil", "zero", "nada", "idk", "tbd", "tbc", "pending", "back", "forth",
+        "brought", "thought", "fought", "meant", "slept", "felt", "lost", "won", "sold",
+        "held", "stood", "understood", "drove", "rode", "broke", "chose", "woke", "ate", "drew",
+        "grew", "knew", "threw", "flew", "began", "sang", "came", "became",
+        "forgot", "cut", "read", "led", "fed", "laid", "listened", "hopped", "jumped",
+        "sat", "stopped", "dropped", "popped", "reposted", "retweeted", "upvoted", "signed",
+        "students", "parents", "kids", "teammates", "attendees", "speakers",
+        "organizers", "organisers", "strangers", "guests", "members", "participants",
+        "candidates", "interns", "devs", "crew", "staff", "employees", "community",
+        "dm'd", "whatsapp'd", "msg'd", "pm'd", "n", "n/a", "nil", "zero", "nada", "idk", "tbd",
+        "tbc", "pending", "back", "forth",
         "abt", "pls", "plz", "thx", "ty", "lol", "haha", "ages", "together", "around", "out",
         "up", "down", "off", "away", "through", "neither", "whether",
     }
@@ -231,7 +241,7 @@ MESSAGE_WORDS = frozenset(
         "telegram", "slack", "slacked", "sms", "imessage", "chat", "chatted", "wrote",
         "pinged", "ping", "note", "inmail", "signal", "messenger", "discord", "twitter",
         "comment", "commented", "replied", "reply", "letter", "card", "whatsapp'd", "msg",
-        "msgd", "msg'd", "pm", "pmed", "pm'd", "emaild", "dms", "instagram", "ig",
+        "msgd", "msg'd", "pmed", "pm'd", "emaild", "dms", "instagram", "ig",
     }
 )  # fmt: skip
 

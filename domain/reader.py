@@ -86,8 +86,16 @@ _CONTACT_CUES = frozenset(
      "dm'd", "whatsapp'd", "whatsapped", "phoned", "rang", "into", "saw", "visited"}
 )  # fmt: skip
 _DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "a", "an", "the"})
+_OBJECT_STARTS = frozenset(
+    {"the", "a", "an", "my", "our", "his", "her", "their", "some", "this", "that", "your"}
+)
 _POSSESSIVES = frozenset({"my", "our", "his", "her", "their", "your"})
 _WEAK_CHANNEL_WORDS = frozenset({"chat", "chatted", "chats"})
+_EMOJI_CHANNELS = {
+    **dict.fromkeys("☕🍵🍺🍻🍷🥂🍽🥐🍕🍣🥟🍜🍔🥗🚶", Channel.IN_PERSON),
+    **dict.fromkeys("📞☎📱🎥", Channel.CALL),
+    **dict.fromkeys("📧✉💬📩📨", Channel.MESSAGE),
+}
 _KNOWN_WORDS = (
     COMMON_WORDS
     | PERSON_CUES
@@ -123,6 +131,7 @@ class _Mention:
     company: str | None = None
     role: str | None = None
     pronoun: bool = False
+    group: int = 0  # "both" (2), "all three" (3), "all of them" (-1): everyone met
     name: str = ""  # resolved
     note_end: int = 0  # one past a note right after the name ("(coffee)", "- call")
 
@@ -220,9 +229,13 @@ def _tokenize(text: str) -> list[_Token]:
 def _word(raw: str) -> _Token:
     possessive = len(raw) > 2 and raw[-2:].casefold() in {"'s", "’s"}
     text = raw[:-2] if possessive else raw
-    low = text.casefold()
+    low = text.casefold().replace("’", "'")
     if low.endswith("d") and low not in PERSON_CUES and low[:-1] + "ed" in PERSON_CUES:
         low = low[:-1] + "ed"  # "calld", "emaild", "askd": typed in a hurry
+    elif low.endswith("'d") and len(low) > 3:
+        low = "messaged"  # "DM'd", "Whatsapp'd", "msg'd": a message sent
+    elif low == "n":
+        low = "and"  # "rania n dev"
     return _Token(text, low, "word", possessive)
 
 
@@ -320,6 +333,14 @@ def _people_in_clause(
         if tok.kind != "word":
             i += 1
             continue
+        group = _group_at(tokens, i, end) if answer.index != WHO else None
+        if group is not None:
+            size, stop = group
+            found.append(
+                _Mention(answer.index, clause, i, stop, ("both",), pronoun=True, group=size)
+            )
+            i = stop
+            continue
         if tok.low in PRONOUNS and answer.index != WHO:
             found.append(_Mention(answer.index, clause, i, i + 1, (tok.low,), pronoun=True))
             i += 1
@@ -330,7 +351,7 @@ def _people_in_clause(
             stop: int | None = known_end
             start: int | None = i
         elif capital_end is not None:
-            start, stop = _trim(tokens, i, capital_end, begin, seen_keys, known)
+            start, stop = _trim(tokens, i, capital_end, begin, seen_keys, known, found)
             if (
                 start is None
                 or _judge(tokens, start, stop, begin, end, known, seen_keys, found) != "person"
@@ -350,6 +371,29 @@ def _people_in_clause(
     if answer.index == WHO:
         _describe(tokens, begin, end, [m for m in found if not m.pronoun])
     return found
+
+
+_GROUP_SIZES = {"both": 2, "two": 2, "three": 3, "four": 4, "3": 3, "4": 4}
+
+
+def _group_at(tokens: list[_Token], i: int, end: int) -> tuple[int, int] | None:
+    """ "both", "them both", "both of them", "all three", "all of them", "the two of them":
+    everyone the first answer named, when their number fits. (size, end)."""
+    low = tokens[i].low
+    after = tokens[i + 1].low if i + 1 < end else ""
+    if low == "both" and after not in {"from", "at", "sides", "ways", "of"}:
+        return 2, i + 1
+    if low == "both" and after == "of" and i + 2 < end and tokens[i + 2].low in {"them", "you"}:
+        return 2, i + 3
+    if low == "them" and after == "both":
+        return 2, i + 2
+    if low == "all" and after in _GROUP_SIZES:
+        return _GROUP_SIZES[after], i + 2
+    if low == "all" and after == "of" and i + 2 < end and tokens[i + 2].low == "them":
+        return -1, i + 3
+    if low == "everyone" or (low == "each" and after == "of"):
+        return -1, i + 1
+    return None
 
 
 def _seen_keys(seen: list[_Mention]) -> set[str]:
@@ -376,7 +420,10 @@ def _known_span(
     """The end of the longest run from `i` that is a contact's name or a name said earlier
     (in any case: "maria santos", "priya")."""
     first = tokens[i].low
-    if first in COMMON_WORDS or (first in NEVER_NAMES and first not in seen):
+    capital_inside = tokens[i].text[:1].isupper() and i > 0 and tokens[i - 1].kind == "word"
+    if (first in COMMON_WORDS and not (capital_inside and first in seen)) or (
+        first in NEVER_NAMES and first not in seen
+    ):
         return None
     if i + 1 < end and tokens[i + 1].kind == "num" and first in NEVER_NAMES:
         return None  # "on Jan 7": the month, even with Jan de Jong in the check-in
@@ -433,6 +480,7 @@ def _trim(
     clause_start: int,
     seen: set[str],
     known: _Known,
+    found: list[_Mention],
 ) -> tuple[int | None, int]:
     """The run without words that cannot be part of a name: a sentence's first verb or noun
     ("Had", "Coffee", "Thank"), a title, a day or a product. None if nothing is left."""
@@ -443,6 +491,8 @@ def _trim(
         if low in TITLES or (low in NEVER_NAMES and not _first_of_longer_name(tokens, start, stop)):
             start += 1
         elif low in COMMON_WORDS and (at_start or not _after_cue(tokens, start)):
+            if _continues_list(tokens, start, found):
+                break  # "Grace Mwangi and Will"
             if normalize_name(tok.text) in seen or known.has([tok.text]):
                 break
             start += 1
@@ -450,7 +500,26 @@ def _trim(
             break
     while stop > start and tokens[stop - 1].low.rstrip(".") in NEVER_NAMES | TITLES:
         stop -= 1
+    if (
+        start == clause_start
+        and stop - start > 1
+        and stop < len(tokens)
+        and tokens[stop].low in _OBJECT_STARTS
+        and not known.has([tokens[start].text])
+        and normalize_name(tokens[start].text) not in seen
+    ):
+        start += 1  # "Brought Jamal the book": a verb, then who it was for
     return (start if start < stop else None), stop
+
+
+def _continues_list(tokens: list[_Token], start: int, found: list[_Mention]) -> bool:
+    return (
+        start >= 1
+        and tokens[start - 1].low in {"and", "&", ","}
+        and bool(found)
+        and found[-1].end == start - 1
+        and not found[-1].pronoun
+    )
 
 
 def _first_of_longer_name(tokens: list[_Token], start: int, stop: int) -> bool:
@@ -510,11 +579,18 @@ def _judge(
         return "person"  # "Lisa Wong's talk"
     if prev_low == "from" and start >= 2 and tokens[start - 2].low in _COMM_VERBS | _HEARD:
         return "person"  # "a reply from Arash", "heard from Tom"
+    if prev_low == "into":
+        return "person" if start >= 2 and tokens[start - 2].low in _BUMPED else "no"
+    if prev_low == "at" and tokens[stop - 1].possessive:
+        return "person"  # "dinner at Jamal's place"
     if prev_low in COMPANY_PREPOSITIONS or prev_low in NOT_A_CUE:
         return "no"
     after = tokens[stop] if stop < clause_end else None
-    if tokens[stop - 1].possessive and after is not None and after.low in _OWNED_BY_GROUPS:
-        return "no"
+    if after is not None and after.low in _OWNED_BY_GROUPS:
+        return "no"  # "Stripe's recruiter", "Paystack folks"
+    adjacent = bool(found) and found[-1].end == start - 1 and not found[-1].pronoun
+    if prev is not None and prev.low in _LIST_JOINERS and adjacent:
+        return "person"  # "Paul and Julien from Mistral"
     if prev is None or _item_start(tokens, start, clause_start, found):
         return "person" if _heads_item(tokens, start, stop, clause_end, lows) else "no"
     if prev.low in _LIST_JOINERS and _joined_to_person(tokens, start - 1, found):
@@ -533,7 +609,9 @@ def _judge(
 # Words after "X's" that make X a company: "Stripe's recruiter", "Acme's team".
 _OWNED_BY_GROUPS = frozenset(
     {"team", "recruiter", "recruiters", "hr", "ceo", "cto", "founders", "office", "people",
-     "hiring", "engineering", "product", "design", "careers", "website", "app", "platform"}
+     "hiring", "engineering", "product", "design", "careers", "website", "app", "platform",
+     "folks", "guys", "crew", "staff", "employees", "community", "engineers", "devs", "hub",
+     "offices", "teams", "alumni", "group", "meetup", "conference", "summit", "event"}
 )  # fmt: skip
 _COMM_VERBS = frozenset(
     {"sent", "send", "introduced", "introduce", "intro", "talked", "spoke", "wrote", "write",
@@ -541,10 +619,12 @@ _COMM_VERBS = frozenset(
      "text", "texted", "dm", "mail", "letter", "forwarded", "forward", "referred", "refer",
      "recommended", "recommend", "pitched", "waved", "said", "explained", "shout",
      "shoutout", "thanks", "hi", "hello", "congrats", "mentioned", "linked", "connected",
-     "point", "pointed", "passed", "gave", "give", "showed", "show", "intros"}
+     "point", "pointed", "passed", "gave", "give", "showed", "show", "intros", "sat", "next",
+     "seated", "listened", "close", "introduction", "introductions"}
 )  # fmt: skip
 
 
+_BUMPED = frozenset({"ran", "bumped", "run", "bump", "running", "bumping"})
 _HEARD = frozenset(
     {"heard", "reply", "message", "email", "call", "text", "note", "intro", "invite", "dm",
      "invitation", "referral", "response", "answer", "news", "update", "letter", "calls"}
@@ -709,18 +789,34 @@ def _could_be_lower_name(tok: _Token) -> bool:
 
 
 def _describe(tokens: list[_Token], begin: int, end: int, people: list[_Mention]) -> None:
+    """Channel, company and role of each person of the first answer: a note right after the
+    name ("(coffee)"), else the words before it since the last person ("Teams call with"),
+    else what the person is listed with ("Coffee with Ana and Bruno"), else the words after
+    it ("Sarah at the career fair")."""
     for n, person in enumerate(people):
         next_start = people[n + 1].start if n + 1 < len(people) else end
         person.note_end = _note_end(tokens, person.end, next_start)
+    afters: list[Channel | None] = []
     for n, person in enumerate(people):
         previous_end = people[n - 1].note_end if n else begin
         next_start = people[n + 1].start if n + 1 < len(people) else end
         before = _channel_in(tokens, range(person.start - 1, previous_end - 1, -1))
         after = _channel_in(tokens, range(person.note_end, next_start))
-        if before and _only_weak(tokens, range(previous_end, person.start)) and after:
-            before = after  # "chatted with Chloé at the conference": in person
-        person.channel = _channel_in(tokens, range(person.end, person.note_end)) or before or after
+        if before and after and _only_weak(tokens, range(previous_end, person.start)):
+            before = None  # "chatted with Chloé at the conference": in person
+        own_verb = (
+            _channel_of(tokens, person.note_end)
+            if person.note_end < next_start and tokens[person.note_end].low.endswith("ed")
+            else None
+        )
+        person.channel = (
+            _channel_in(tokens, range(person.end, person.note_end)) or own_verb or before
+        )
+        afters.append(after)
         person.company, person.role = _company_after(tokens, person.end, next_start)
+    _share_along_lists(tokens, people)
+    for person, after in zip(people, afters, strict=True):
+        person.channel = person.channel or after
     _share_along_lists(tokens, people)
     group_company = _group_company(tokens, begin, end)
     if group_company:
@@ -747,14 +843,26 @@ def _note_end(tokens: list[_Token], start: int, limit: int) -> int:
 
 
 def _share_along_lists(tokens: list[_Token], people: list[_Mention]) -> None:
-    """ "Coffee with Ana and Bruno", "aoife and niamh - drinks": people joined by "and" or a
-    comma and nothing else share a channel."""
-    for _ in range(2):
-        for left, right in itertools.pairwise(people):
-            between = tokens[left.note_end : right.start]
-            if left.note_end == left.end and all(t.low in _LIST_JOINERS for t in between):
-                left.channel = left.channel or right.channel
-                right.channel = right.channel or left.channel
+    """People listed together share a channel: "Coffee with Ana and Bruno", "aoife and niamh
+    - drinks", "zoom w/ Henrik + his PhD student Mei"; not across "then" or a new verb."""
+    for left, right in itertools.pairwise(people):
+        between = tokens[left.note_end : right.start]
+        if right.channel is None and left.channel and not any(map(_breaks_list, between)):
+            right.channel = left.channel
+    for left, right in reversed(list(itertools.pairwise(people))):
+        between = tokens[left.note_end : right.start]
+        joined = all(t.low in _LIST_JOINERS for t in between)
+        if left.channel is None and left.note_end == left.end and right.channel and joined:
+            left.channel = right.channel
+
+
+def _breaks_list(tok: _Token) -> bool:
+    low = tok.low
+    if low in {"then", "later", "also", "after", "before", "afterwards", ";", "while"}:
+        return True
+    return low in PERSON_CUES - {"with", "w/", "w", "to", "for"} or (
+        low in COMMON_WORDS and low.endswith("ed")
+    )
 
 
 def _channel_in(tokens: list[_Token], positions: range) -> Channel | None:
@@ -782,6 +890,10 @@ def _channel_of(tokens: list[_Token], i: int) -> Channel | None:
         return Channel.CALL
     if low == "meet" and previous == "google":
         return Channel.CALL
+    if low in {"meeting", "meet", "session", "catch-up", "1:1"} and previous in CALL_WORDS:
+        return Channel.CALL  # "Teams meeting", "zoom session"
+    if tokens[i].kind == "punct" and low in _EMOJI_CHANNELS:
+        return _EMOJI_CHANNELS[low]
     if low in IN_PERSON_WORDS:
         return Channel.IN_PERSON
     if low in CALL_WORDS:
@@ -835,7 +947,9 @@ def _company_name(tokens: list[_Token], i: int, end: int) -> str | None:
             break
     if not words or any(w.casefold() in _EVENT_WORDS for w in words):
         return None
-    if words[0].casefold() in COMMON_WORDS | {"the"}:
+    if words[0].casefold() in COMMON_WORDS | {"the"} or words[0].casefold() in _MONTH_NAMES:
+        return None
+    if weekday_index(words[0].casefold(), min_letters=FREE_TEXT_MIN_LETTERS) is not None:
         return None
     return " ".join(words)
 
@@ -883,6 +997,14 @@ def _resolve(mentions: list[_Mention], known: _Known) -> None:
             for f in full
             if len(f.words) > len(words) and _part_of(words, [normalize_name(w) for w in f.words])
         }
+        if not longer:
+            longer = {
+                normalize_name(" ".join(f.words)): f
+                for f in mentions
+                if f is not m
+                and not f.pronoun
+                and _short_for(words, [normalize_name(w) for w in f.words])
+            }
         if len(longer) == 1:
             m.name = _display(next(iter(longer.values())).words)
     for m in mentions:
@@ -900,6 +1022,15 @@ def _part_of(words: list[str], full: list[str]) -> bool:
     if len(words) == 1:
         return words[0] in {full[0], full[-1]}
     return full[: len(words)] == words
+
+
+def _short_for(words: list[str], full: list[str]) -> bool:
+    """ "Bea" for Beatriz Costa, "Emma C" for Emma Clarke: a short form said in the same
+    check-in of exactly one full name."""
+    if len(words) == 1:
+        return len(words[0]) >= 3 and full[0].startswith(words[0]) and full[0] != words[0]
+    initial = len(words) == 2 and len(words[1]) == 1 and len(full) > 1
+    return initial and words[0] == full[0] and full[-1].startswith(words[1])
 
 
 def _display(words: Sequence[str]) -> str:
@@ -1031,8 +1162,12 @@ def _split_before(
 
 
 def _dated(tokens: list[_Token], start: int, stop: int) -> bool:
-    return any(
-        _may_start_when(t) and t.low not in {"the", "at", "in", "on"} for t in tokens[start:stop]
+    """Whether the words before a name end with a date ("kaveh tomorrow noura friday")."""
+    before = tokens[start:stop]
+    return (
+        bool(before)
+        and _date_word(before[-1])
+        and any(_may_start_when(t) and t.low not in {"the", "at", "in", "on"} for t in before)
     )
 
 
@@ -1089,20 +1224,39 @@ def _followups(
 
 def _listed(inside: list[_Mention], mentions: list[_Mention], tokens: list[_Token]) -> list[str]:
     """The people an item is about: the first one, and any joined to it by "and" or a comma
-    ("Call Tom and Sarah tomorrow"); not someone merely mentioned ("ask Ana to intro Tom")."""
+    ("Call Tom and Sarah tomorrow"); not someone merely mentioned ("ask Ana to intro Tom"),
+    nor someone whose relation is meant ("asked his boss", "Ayesha's cofounder")."""
     names: list[str] = []
     last_end = None
     for m in inside:
-        name = _pronoun(m, mentions) if m.pronoun else m.name
-        if not name:
+        if _relation_of(m, tokens):
+            continue
+        found = _names_of(m, mentions)
+        if not found:
             continue
         if last_end is not None:
             between = [t.low for t in tokens[last_end : m.start]]
             if not between or any(low not in _LIST_JOINERS for low in between):
                 break
-        names.append(name)
+        names.extend(name for name in found if name not in names)
         last_end = m.end
     return names
+
+
+def _relation_of(m: _Mention, tokens: list[_Token]) -> bool:
+    owner = (m.pronoun and m.words[0] in {"his", "her", "their"}) or tokens[m.end - 1].possessive
+    return owner and m.end < len(tokens) and tokens[m.end].low in RELATION_WORDS
+
+
+def _names_of(m: _Mention, mentions: list[_Mention]) -> list[str]:
+    if m.group:
+        met = list(dict.fromkeys(o.name for o in mentions if o.answer == WHO and not o.pronoun))
+        fits = len(met) == m.group or (m.group < 0 and len(met) > 1)
+        return met if fits else []
+    if m.pronoun:
+        name = _pronoun(m, mentions)
+        return [name] if name else []
+    return [m.name]
 
 
 def _find_when(
@@ -1131,7 +1285,8 @@ _DATE_WORDS = frozenset(
      "until", "till", "weekend", "couple", "fortnight", "am", "pm", "a.m", "p.m", "noon",
      "morning", "afternoon", "evening", "night", "eod", "one", "two", "three", "four", "five",
      "six", "seven", "eight", "nine", "ten", "beginning", "start", "tonight", "today",
-     "tomorrow", "tmrw", "tmr", "yesterday", "from", "now", "time", "around", "ish", "midnight"}
+     "tomorrow", "tmrw", "tmr", "yesterday", "from", "now", "time", "around", "ish", "midnight",
+     "tomorow", "tommorow", "tmrow", "thurs", "tues", "weds"}
 )  # fmt: skip
 _MONTH_NAMES = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",

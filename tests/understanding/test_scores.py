@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.understanding.scoring import OWN_SET, SHARED_SET, Score, load, score
+from tests.understanding.scoring import HOLDOUT_SET, OWN_SET, SHARED_SET, Score, load, score
 
 # The targets: people F1 ≥ 0.90 with precision ≥ 0.95; follow-ups (person and date) F1 ≥ 0.85;
 # channels right ≥ 0.85; gives and asks linked to the right person ≥ 0.85.
@@ -39,7 +39,7 @@ def test_the_projects_own_set_is_big_enough_and_labelled_consistently() -> None:
         assert named <= people, case
 
 
-@pytest.mark.parametrize("path", [OWN_SET], ids=["own"])
+@pytest.mark.parametrize("path", [OWN_SET, HOLDOUT_SET], ids=["own", "holdout"])
 def test_the_reader_meets_its_targets(path: Path) -> None:
     _assert_targets(score(load(path)), path.name)
 
