@@ -111,6 +111,36 @@ class NothingToday(Button, prefix="ci:none"):
     step: int
 
 
+class FixAct(StrEnum):
+    """What a button under a check-in summary does to what the check-in understood."""
+
+    OK = "ok"  # looks right: the buttons go
+    MENU = "fix"  # show a button per item
+    BACK = "back"  # back to the summary's own buttons
+    DROP_PERSON = "xp"
+    DROP_GIVE = "xg"
+    DROP_ASK = "xa"
+    DROP_FOLLOWUP = "xf"
+    RENAME = "rn"  # someone else: the user types who
+    DATES = "dm"  # the date buttons for one follow-up
+    DAY = "dd"  # a follow-up in `arg` days
+    OPTION = "do"  # one reading (`arg`) of a date with two
+    NO_REMINDER = "dn"
+    CHOICE = "pc"  # contact `arg` of a first name several contacts share; -1: someone new
+
+
+@dataclass(frozen=True)
+class CheckinFix(Button, prefix="cx"):
+    """A fix under a check-in summary: valid only for that check-in and that version of what
+    it understood, so a button from an older summary is stale."""
+
+    checkin_id: int
+    version: int
+    act: FixAct
+    index: int = 0
+    arg: int = 0
+
+
 # --- settings -------------------------------------------------------------------------------
 
 

@@ -3,11 +3,13 @@
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Answer, CheckIn
+from db.contacts import refresh_keep_warm
+from db.models import Answer, CheckIn, Contact, Followup, Interaction
 from domain.checkins import AnswerType, CheckinStatus, Question
+from domain.followups import FollowupStatus
 
 
 async def open_checkin(session: AsyncSession, user_id: int) -> CheckIn | None:
@@ -94,3 +96,60 @@ async def completed_on(session: AsyncSession, user_id: int, local_date: date) ->
         CheckIn.status == CheckinStatus.DONE,
     )
     return bool(await session.scalar(query))
+
+
+async def answer_by_message(session: AsyncSession, chat_id: int, message_id: int) -> Answer | None:
+    """The stored answer a Telegram message gave (to follow an edit of that message)."""
+    return await session.scalar(
+        select(Answer).where(Answer.chat_id == chat_id, Answer.message_id == message_id)
+    )
+
+
+async def latest_checkin(session: AsyncSession, user_id: int) -> CheckIn | None:
+    return await session.scalar(
+        select(CheckIn)
+        .where(CheckIn.user_id == user_id)
+        .order_by(CheckIn.started_at.desc(), CheckIn.id.desc())
+        .limit(1)
+    )
+
+
+async def clear_effects(
+    session: AsyncSession, user_id: int, checkin_id: int, created: Sequence[int]
+) -> None:
+    """Undo what a check-in wrote into the network, so a fixed reading can be written afresh:
+    its interactions and its open follow-ups go, each touched contact's last interaction is
+    recomputed, and the contacts it created that nothing else refers to are deleted."""
+    touched = set(
+        await session.scalars(
+            select(Interaction.contact_id).where(
+                Interaction.checkin_id == checkin_id, Interaction.contact_id.is_not(None)
+            )
+        )
+    )
+    touched |= set(
+        await session.scalars(select(Followup.contact_id).where(Followup.checkin_id == checkin_id))
+    )
+    await session.execute(delete(Interaction).where(Interaction.checkin_id == checkin_id))
+    await session.execute(
+        delete(Followup).where(
+            Followup.checkin_id == checkin_id, Followup.status == FollowupStatus.OPEN
+        )
+    )
+    for contact_id in sorted(touched | set(created)):
+        contact = await session.get(Contact, contact_id)
+        if contact is None or contact.user_id != user_id:
+            continue
+        last = await session.scalar(
+            select(func.max(Interaction.happened_on)).where(Interaction.contact_id == contact_id)
+        )
+        followups = await session.scalar(
+            select(func.count(Followup.id)).where(Followup.contact_id == contact_id)
+        )
+        untouched = contact.tier is None and contact.keep_in_touch_days is None
+        if contact_id in created and last is None and not followups and untouched:
+            await session.delete(contact)
+            continue
+        contact.last_interaction_on = last
+        refresh_keep_warm(contact)
+    await session.flush()

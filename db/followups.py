@@ -24,12 +24,14 @@ async def create(
     note: str | None,
     due_at: datetime,
     now: datetime,
+    checkin_id: int | None = None,
 ) -> Followup:
     followup = Followup(
         user_id=user_id,
         contact_id=contact_id,
         note=note,
         due_at=due_at,
+        checkin_id=checkin_id,
         status=FollowupStatus.OPEN,
         nudges_sent=0,
         next_nudge_at=due_at,

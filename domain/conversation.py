@@ -27,6 +27,7 @@ class Awaiting(StrEnum):
     GOAL_WANT = "goal_want"  # the three questions of /goal (domain.goals.GoalPart)
     GOAL_WHO = "goal_who"
     GOAL_WHERE = "goal_where"
+    CHECKIN_PERSON = "checkin_person"  # who a person of a check-in summary really was
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,16 @@ class GoalDraft(Draft):
 
     FLOW: ClassVar[str] = "goal"
     only: bool = False
+
+
+@dataclass(frozen=True)
+class PersonFixDraft(Draft):
+    """The summary's "not them?": which check-in, which reading and which person."""
+
+    FLOW: ClassVar[str] = "person_fix"
+    checkin_id: int = 0
+    version: int = 0
+    index: int = 0
 
 
 def _dump(value: object) -> object:

@@ -52,7 +52,7 @@ _IN_DAYS = re.compile(
 # A part of the day after a day ("monday morning", "tomorrow evening") says no exact time.
 _PART_OF_DAY = re.compile(r"(?P<rest>.+?)\s+(?:morning|afternoon|evening|night|eod|noonish)")
 _MONTH_DAY = re.compile(
-    r"(?:(?P<day1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<month1>[a-z]{3,9})\.?"
+    r"(?:(?P<day1>\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+of)?\s+(?P<month1>[a-z]{3,9})\.?"
     r"|(?P<month2>[a-z]{3,9})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?P<year>\d{4}))?"
 )
 _END_OF = re.compile(r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<unit>week|month)")
@@ -151,7 +151,7 @@ def _read_word_day(text: str, today: date) -> tuple[date, ...] | None:
     """today, tomorrow, yesterday, the day after tomorrow, next week, (next) weekend, friday."""
     if text in _DAY_WORDS:
         return (today + timedelta(days=_DAY_WORDS[text]),)
-    bare = text.removeprefix("next ").removeprefix("the ")
+    bare = text.removeprefix("next ").removeprefix("in ").removeprefix("the ")
     weekday = 5 if bare == "weekend" else weekday_index(bare, min_letters=FREE_TEXT_MIN_LETTERS)
     if weekday is None:
         return None

@@ -24,6 +24,7 @@ PERSON_CUES = frozenset(
         "reconnected", "dropped", "caught", "bumped", "ran", "spoke", "talked", "chatted",
         "zoomed", "skyped", "facetimed", "whatsapped", "lunched", "wrote", "write", "replied",
         "reply", "answered", "answer", "follow", "check", "circle", "touch", "reach", "reached",
+        "explain", "explained", "hooked", "prepped",
         "get", "got", "hit", "followed", "checked", "circled",
     }
 )  # fmt: skip
@@ -55,7 +56,8 @@ NOT_A_CUE = frozenset(
 # Titles, dropped from a name: "Dr. Ahmed Khan" is Ahmed Khan. After one, a name is certain.
 TITLES = frozenset(
     {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "madam", "mme",
-     "señora", "señor", "sra", "frau", "herr", "madame", "monsieur", "signora", "signor"}
+     "señora", "señor", "sra", "frau", "herr", "madame", "monsieur", "signora", "signor", "med",
+     "sgt", "capt", "cpt", "lt", "col", "gen", "maj", "rev", "fr", "hon", "dipl", "ing"}
 )  # fmt: skip
 # Inside a name, between its capitalised words: van der Berg, de la Cruz, bin Salman.
 PARTICLES = frozenset(
@@ -98,8 +100,9 @@ NEVER_NAMES = frozenset(
         "africa", "america", "india", "china", "japan", "germany", "france", "spain",
         "brazil", "mexico", "canada", "python", "java", "javascript", "rust", "go", "sql",
         "excel", "ai", "ml", "hr", "ceo", "cto", "cfo", "coo", "vp", "pm", "ux", "ui", "qa",
-        "devops", "b2b", "saas", "phd", "mba", "ama", "q&a", "kickoff", "standup", "demo",
+        "devops", "b2b", "saas", "phd", "mba", "q&a", "kickoff", "standup", "demo",
         "happy", "merry", "good", "great", "thanks", "cheers", "sorry", "dear", "lol", "btw",
+        "fika",
     }
 )  # fmt: skip
 
@@ -207,7 +210,10 @@ COMMON_WORDS = frozenset(
         "students", "parents", "kids", "teammates", "attendees", "speakers",
         "organizers", "organisers", "strangers", "guests", "members", "participants",
         "candidates", "interns", "devs", "crew", "staff", "employees", "community",
-        "dm'd", "whatsapp'd", "msg'd", "pm'd", "n", "n/a", "nil", "zero", "nada", "idk", "tbd",
+        "dm'd", "whatsapp'd", "msg'd", "pm'd", "n", "use", "build", "learn", "fix", "understand",
+        "improve", "switch", "hire", "decide", "deploy", "ship", "swap",
+        "recruiting", "fika", "candidate", "sourcing", "site",
+        "demo", "n/a", "nil", "zero", "nada", "idk", "tbd",
         "tbc", "pending", "back", "forth",
         "abt", "pls", "plz", "thx", "ty", "lol", "haha", "ages", "together", "around", "out",
         "up", "down", "off", "away", "through", "neither", "whether",
@@ -223,13 +229,15 @@ IN_PERSON_WORDS = frozenset(
         "walked", "party", "workshop", "visit", "visited", "saw", "ran", "bumped", "irl",
         "in-person", "person", "hackathon", "panel", "gym", "run", "hike",
         "festival", "bar", "cafe", "café", "restaurant", "face", "seminar", "booth",
-        "reception", "climbing", "dinners", "lunches", "breakfasts", "pint", "pints", "wine",
+        "reception", "climbing", "meet", "fika", "site", "dinners", "lunches", "breakfasts", "pint",
+        "pints", "wine",
     }
 )  # fmt: skip
 CALL_WORDS = frozenset(
     {
         "call", "called", "calling", "phone", "phoned", "rang", "zoom", "zoomed", "video",
-        "teams", "meet", "facetime", "facetimed", "skype", "skyped", "webex", "hangout",
+        "teams", "facetime", "calls", "zooms", "videocalls", "phonecalls", "facetimed", "skype",
+        "skyped", "webex", "hangout",
         "hangouts", "voice", "videocall", "vc", "phonecall", "ring", "zooom", "facetime'd",
         "screen", "calld",
     }
@@ -239,9 +247,10 @@ MESSAGE_WORDS = frozenset(
         "email", "emailed", "e-mail", "mail", "mailed", "message", "messaged", "dm", "dmed",
         "dm'd", "linkedin", "text", "texted", "txt", "whatsapp", "whatsapped", "wa",
         "telegram", "slack", "slacked", "sms", "imessage", "chat", "chatted", "wrote",
+        "emails", "messages", "texts", "dms",
         "pinged", "ping", "note", "inmail", "signal", "messenger", "discord", "twitter",
         "comment", "commented", "replied", "reply", "letter", "card", "whatsapp'd", "msg",
-        "msgd", "msg'd", "pmed", "pm'd", "emaild", "dms", "instagram", "ig",
+        "msgd", "msg'd", "pmed", "pm'd", "emaild", "instagram", "ig",
     }
 )  # fmt: skip
 
@@ -266,5 +275,25 @@ RELATION_WORDS = frozenset(
         "alumna", "engineer", "designer", "developer", "student", "landlord", "doctor",
         "mate", "niece", "nephew", "son", "daughter", "wife", "husband", "girlfriend",
         "boyfriend", "dad", "mom", "mum", "father", "mother", "grandma", "grandpa", "pm",
+        "candidate", "broker", "agent", "landlady", "host", "therapist", "dentist",
+    }
+)  # fmt: skip
+
+# Given names ending like a past tense ("Mohammed"), which a sentence's first verb never is.
+ED_NAMES = frozenset(
+    {
+        "mohammed", "muhammed", "mohamed", "ahmed", "mehmed", "fred", "alfred", "jared", "ned",
+        "ted", "reed", "jed", "sayed", "saeed", "zayed", "rasheed", "waleed", "khaled", "hamed",
+        "majed", "walid", "reid", "manfred", "winifred", "mildred", "siegfried", "wilfred",
+    }
+)  # fmt: skip
+# Words that are given names but also English words: lower case, they need a cue.
+WORD_NAMES = frozenset(
+    {
+        "mark", "will", "grace", "chase", "hope", "bill", "rich", "faith", "summer", "hunter",
+        "jordan", "may", "june", "april", "august", "sunny", "joy", "rose", "lily", "ivy",
+        "dawn", "art", "pat", "sue", "ray", "jack", "frank", "drew", "rob", "sky", "max",
+        "gene", "penny", "ruby", "amber", "jade", "hazel", "iris", "holly", "daisy", "paris",
+        "sydney", "dallas", "austin", "miles", "dean", "earl", "guy", "chance", "wade",
     }
 )  # fmt: skip

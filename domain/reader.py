@@ -27,6 +27,7 @@ from domain.lexicon import (
     CALL_WORDS,
     COMMON_WORDS,
     COMPANY_PREPOSITIONS,
+    ED_NAMES,
     GENERIC_FOLLOWUP_WORDS,
     IN_PERSON_WORDS,
     LOWERCASE_CUES,
@@ -41,6 +42,7 @@ from domain.lexicon import (
     PRONOUNS_ANY,
     RELATION_WORDS,
     TITLES,
+    WORD_NAMES,
 )
 from domain.reading import Exchange, FollowupItem, Person, Reading
 from domain.weekdays import FREE_TEXT_MIN_LETTERS, weekday_index
@@ -50,9 +52,17 @@ MAX_NAME_WORDS = 4
 MAX_PEOPLE = 12
 _MAX_WHEN_WORDS = 8
 
+_LETTER = r"[^\W\d_]"
+# Inside a word: combining marks (Devanagari vowel signs, a decomposed accent) and the
+# zero-width (non-)joiners Persian and Indic names need.
+_MARK = (
+    r"[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670"
+    r"\u06d6-\u06ed\u0900-\u0dff\u0e31-\u0e4e\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff"
+    r"\ufe20-\ufe2f\u200c\u200d]"
+)
 _TOKEN = re.compile(
     r"(?P<brk>\n)"
-    r"|(?P<word>w/|[^\W\d_](?:[^\W\d_]|['’](?=[^\W\d_])|-(?=[^\W\d_]))*\.?)"
+    rf"|(?P<word>w/|{_LETTER}(?:{_LETTER}|{_MARK}|['’](?={_LETTER})|-(?={_LETTER}))*\.?)"
     r"|(?P<num>\d{1,2}\.\d{1,2}\.(?!\d)|\d+(?:[:/.\-]\d+)*(?:st|nd|rd|th|am|pm|h)?)"
     r"|(?P<punct>[^\w\s])"
 )
@@ -96,6 +106,7 @@ _EMOJI_CHANNELS = {
     **dict.fromkeys("📞☎📱🎥", Channel.CALL),
     **dict.fromkeys("📧✉💬📩📨", Channel.MESSAGE),
 }
+_CHANNEL_WORDS = IN_PERSON_WORDS | CALL_WORDS | MESSAGE_WORDS
 _KNOWN_WORDS = (
     COMMON_WORDS
     | PERSON_CUES
@@ -201,6 +212,11 @@ def _nobody(text: str) -> bool:
     return says_nothing(text) or bool(first and first[0] in {"nobody", "noone", "nope"})
 
 
+# Alone before a capital these are too often another word ("la Maria", "do Tom a favour").
+_AMBIGUOUS_PARTICLES = frozenset({"e", "y", "do", "da", "la", "le", "el", "al", "st", "ben"})
+_MESSAGE_VERB_STEMS = frozenset(
+    {"dm", "whatsapp", "msg", "pm", "im", "text", "ping", "email", "slack", "telegram", "sms"}
+)
 _TOMORROW = re.compile(r"\b2mor+o?w?\b", re.IGNORECASE)
 
 
@@ -232,7 +248,9 @@ def _word(raw: str) -> _Token:
     low = text.casefold().replace("’", "'")
     if low.endswith("d") and low not in PERSON_CUES and low[:-1] + "ed" in PERSON_CUES:
         low = low[:-1] + "ed"  # "calld", "emaild", "askd": typed in a hurry
-    elif low.endswith("'d") and len(low) > 3:
+    elif "'" in low and low.split("'")[0] in PRONOUNS | {"i", "we", "you", "who"}:
+        low = low.split("'")[0]  # "she'd", "he's", "they're": the pronoun
+    elif low.endswith("'d") and low[:-2] in _MESSAGE_VERB_STEMS:
         low = "messaged"  # "DM'd", "Whatsapp'd", "msg'd": a message sent
     elif low == "n":
         low = "and"  # "rania n dev"
@@ -251,7 +269,9 @@ def _unshout(raw: str) -> str:
 def _keeps_period(bare: str) -> bool:
     """Dr. and J. and Jr. keep their full stop; any other word's ends a sentence."""
     low = bare.casefold()
-    return (len(bare) == 1 and bare.isupper()) or low in TITLES or low in NAME_SUFFIXES
+    return (
+        (len(bare) == 1 and bare.isupper()) or low in TITLES or low in NAME_SUFFIXES or low == "st"
+    )
 
 
 def _clauses(tokens: list[_Token]) -> list[tuple[int, int]]:
@@ -285,10 +305,11 @@ def _inside_time_or_initial(tokens: list[_Token], i: int) -> bool:
     if i >= len(tokens) or tokens[i].low != ".":
         return False
     before = tokens[i - 1] if i else None
-    at_line_start = (
-        before is not None and before.kind == "num" and (i < 2 or tokens[i - 2].kind == "brk")
-    )
-    return at_line_start
+    if before is None or before.kind != "num":
+        return False
+    at_line_start = i < 2 or tokens[i - 2].kind == "brk"
+    after = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    return at_line_start or after in _MONTH_NAMES  # "1. Kate", "2. December"
 
 
 # --- finding people -------------------------------------------------------------------------
@@ -403,7 +424,7 @@ def _seen_keys(seen: list[_Mention]) -> set[str]:
             continue
         key = normalize_name(" ".join(m.words))
         keys.add(key)
-        keys.update(part for part in key.split() if len(part) > 1)
+        keys.update(part for part in key.split() if len(part) > 1 and part not in PARTICLES)
     return keys
 
 
@@ -427,6 +448,8 @@ def _known_span(
         return None
     if i + 1 < end and tokens[i + 1].kind == "num" and first in NEVER_NAMES:
         return None  # "on Jan 7": the month, even with Jan de Jong in the check-in
+    if first in WORD_NAMES and tokens[i].text.islower() and not _cued(tokens, i):
+        return None  # "need to mark the hackathon", even with Mark Jensen a contact
     longest = None
     words: list[str] = []
     for j in range(i, min(end, i + max(known.longest, 3))):
@@ -441,15 +464,41 @@ def _known_span(
     return longest
 
 
+def _cued(tokens: list[_Token], i: int) -> bool:
+    """At the head of a clause, or right after a cue ("ping will", "with grace")."""
+    if i == 0 or tokens[i - 1].kind in {"brk", "punct"}:
+        return True
+    return tokens[i - 1].low in (LOWERCASE_CUES | _CONTACT_CUES) - {"to", "and", "&"}
+
+
 def _is_capital(tok: _Token) -> bool:
-    if tok.kind != "word" or not tok.text[0].isupper():
+    """A word that may be part of a name: capitalised, or in a script without capitals."""
+    if tok.kind != "word":
+        return False
+    first = tok.text[0]
+    if first.upper() == first.lower():
+        return first.isalpha()  # Arabic, Hebrew, Chinese: no capitals to go by
+    if not first.isupper():
         return False
     letters = tok.text.rstrip(".")  # AWS, CV, VP: acronyms are not names
     return len(letters) == 1 or not letters.isupper() or any(c in "'’-" for c in letters)
 
 
 def _capital_span(tokens: list[_Token], i: int, end: int) -> int | None:
-    """The end of a run of capitalised words from `i`, particles inside (van der Berg)."""
+    """The end of a run of capitalised words from `i`, particles inside (van der Berg), or
+    before a surname ("van der Berg: next Tuesday")."""
+    if tokens[i].kind == "word" and tokens[i].low in PARTICLES and tokens[i].text.islower():
+        k = i
+        while k < end and k - i < 3 and tokens[k].low in PARTICLES and tokens[k].kind == "word":
+            k += 1
+        if (
+            k == i
+            or k >= end
+            or not _is_capital(tokens[k])
+            or (k - i < 2 and tokens[i].low in _AMBIGUOUS_PARTICLES)
+        ):
+            return None
+        return _capital_span(tokens, k, end)
     if not _is_capital(tokens[i]):
         return None
     j = i + 1
@@ -490,7 +539,9 @@ def _trim(
         at_start = start == clause_start or _after_list_break(tokens, start, clause_start)
         if low in TITLES or (low in NEVER_NAMES and not _first_of_longer_name(tokens, start, stop)):
             start += 1
-        elif low in COMMON_WORDS and (at_start or not _after_cue(tokens, start)):
+        elif (low in COMMON_WORDS or low in _CHANNEL_WORDS) and (
+            at_start or not _after_cue(tokens, start)
+        ):
             if _continues_list(tokens, start, found):
                 break  # "Grace Mwangi and Will"
             if normalize_name(tok.text) in seen or known.has([tok.text]):
@@ -509,7 +560,19 @@ def _trim(
         and normalize_name(tokens[start].text) not in seen
     ):
         start += 1  # "Brought Jamal the book": a verb, then who it was for
+    elif (
+        start == clause_start
+        and stop - start > 1
+        and _past_tense(tokens[start].low)
+        and not known.has([tokens[start].text])
+        and normalize_name(tokens[start].text) not in seen
+    ):
+        start += 1  # "Hooked Nia up", "FaceTimed April": the sentence's verb
     return (start if start < stop else None), stop
+
+
+def _past_tense(low: str) -> bool:
+    return len(low) > 4 and low.endswith("ed") and low not in ED_NAMES
 
 
 def _continues_list(tokens: list[_Token], start: int, found: list[_Mention]) -> bool:
@@ -540,7 +603,9 @@ def _after_relation(tokens: list[_Token], start: int, clause_start: int) -> bool
     relation = tokens[start - 1] if start - 1 > clause_start else None
     if relation is None or relation.low not in RELATION_WORDS or relation.possessive:
         return False
-    return any(t.low in _DETERMINERS for t in tokens[max(clause_start, start - 4) : start - 1])
+    if tokens[start - 2].low in _CONTACT_CUES:
+        return True  # "coffee w/ candidate Oluwaseun"
+    return any(t.low in _DETERMINERS for t in tokens[max(clause_start, start - 5) : start - 1])
 
 
 def _after_list_break(tokens: list[_Token], i: int, clause_start: int) -> bool:
@@ -560,6 +625,8 @@ def _judge(
     known: _Known,
     seen: set[str],
     found: list[_Mention],
+    *,
+    who: bool = False,
 ) -> str:
     """person, or no: what the words before and after a capitalised run say it is."""
     words = [t.text for t in tokens[start:stop] if t.kind == "word"]
@@ -581,6 +648,13 @@ def _judge(
         return "person"  # "a reply from Arash", "heard from Tom"
     if prev_low == "into":
         return "person" if start >= 2 and tokens[start - 2].low in _BUMPED else "no"
+    if (
+        prev_low == "of"
+        and start >= 2
+        and tokens[start - 2].low in _OWNED_PLACES
+        and len(words) > 1
+    ):
+        return "person"  # "the studio of Mei Takahashi", "the office of Leonardo Bianchi"
     if prev_low == "at" and tokens[stop - 1].possessive:
         return "person"  # "dinner at Jamal's place"
     if prev_low in COMPANY_PREPOSITIONS or prev_low in NOT_A_CUE:
@@ -592,7 +666,9 @@ def _judge(
     if prev is not None and prev.low in _LIST_JOINERS and adjacent:
         return "person"  # "Paul and Julien from Mistral"
     if prev is None or _item_start(tokens, start, clause_start, found):
-        return "person" if _heads_item(tokens, start, stop, clause_end, lows) else "no"
+        return "person" if _heads_item(tokens, start, stop, clause_end, lows, who=who) else "no"
+    if _from_company(tokens, stop, clause_end) and prev.low in {",", "and", "&"}:
+        return "person"  # "…, Jasmine from SAP"
     if prev.low in _LIST_JOINERS and _joined_to_person(tokens, start - 1, found):
         return "person"
     if prev_low == "to":
@@ -611,7 +687,8 @@ _OWNED_BY_GROUPS = frozenset(
     {"team", "recruiter", "recruiters", "hr", "ceo", "cto", "founders", "office", "people",
      "hiring", "engineering", "product", "design", "careers", "website", "app", "platform",
      "folks", "guys", "crew", "staff", "employees", "community", "engineers", "devs", "hub",
-     "offices", "teams", "alumni", "group", "meetup", "conference", "summit", "event"}
+     "offices", "teams", "alumni", "group", "meetup", "conference", "summit", "event",
+     "recruiting", "talent"}
 )  # fmt: skip
 _COMM_VERBS = frozenset(
     {"sent", "send", "introduced", "introduce", "intro", "talked", "spoke", "wrote", "write",
@@ -624,6 +701,29 @@ _COMM_VERBS = frozenset(
 )  # fmt: skip
 
 
+_OWNED_PLACES = frozenset(
+    {"studio", "office", "house", "home", "place", "flat", "apartment", "desk", "team", "lab",
+     "gallery", "shop", "store", "practice", "clinic", "firm", "agency", "startup", "company"}
+)  # fmt: skip
+
+
+def _from_company(tokens: list[_Token], stop: int, clause_end: int) -> bool:
+    """ "Jasmine from SAP": a name, then where they work."""
+    return (
+        stop + 1 < clause_end
+        and tokens[stop].low in {"from", "at", "@"}
+        and _is_capital(tokens[stop + 1])
+        and tokens[stop + 1].low not in NEVER_NAMES - _KNOWN_COMPANIES
+    )
+
+
+_KNOWN_COMPANIES = frozenset(
+    {"google", "microsoft", "amazon", "aws", "apple", "meta", "netflix", "stripe", "sap",
+     "ibm", "oracle", "intel", "nvidia", "openai", "deloitte", "mckinsey", "pwc", "kpmg",
+     "accenture", "salesforce", "adobe", "tesla", "shopify", "booking", "zalando", "adyen",
+     "klarna", "revolut", "nubank", "uber", "airbnb", "spotify", "github", "gitlab", "notion",
+     "figma"}
+)  # fmt: skip
 _BUMPED = frozenset({"ran", "bumped", "run", "bump", "running", "bumping"})
 _HEARD = frozenset(
     {"heard", "reply", "message", "email", "call", "text", "note", "intro", "invite", "dm",
@@ -676,7 +776,13 @@ def _joined_to_person(tokens: list[_Token], joiner: int, found: list[_Mention]) 
 
 
 def _heads_item(
-    tokens: list[_Token], start: int, stop: int, clause_end: int, lows: list[str]
+    tokens: list[_Token],
+    start: int,
+    stop: int,
+    clause_end: int,
+    lows: list[str],
+    *,
+    who: bool = False,
 ) -> bool:
     """A run at the head of a clause or list item is a name when what follows fits one: a
     note ("Kate Wilson - coffee", "Ben (phone)"), a list ("Sally, Tom"), a date ("Nadia on
@@ -689,12 +795,15 @@ def _heads_item(
     verb_like = len(lows) == 1 and lows[0].endswith(("ed", "ing")) and len(lows[0]) > 4
     if verb_like:
         return False  # "Hopped on a call", "Reconnected with": a verb, not Mohammed
-    if after.kind == "num" or after.low in _WHEN_STARTS:
-        return True
-    if weekday_index(after.low, min_letters=FREE_TEXT_MIN_LETTERS) is not None:
-        return True
-    if after.low in _VERBISH_AFTER_NAME or after.low in PERSON_CUES - {"to", "for"}:
-        return True  # "Anna replied"
+    dated = (
+        after.kind == "num"
+        or after.low in _WHEN_STARTS
+        or (weekday_index(after.low, min_letters=FREE_TEXT_MIN_LETTERS) is not None)
+    )
+    if dated:
+        return not who  # "Nadia on Thursday" heads a follow-up; "Taco Tuesday" is lunch
+    if after.low in _VERBISH_AFTER_NAME or (after.low in PERSON_CUES and after.low.endswith("ed")):
+        return True  # "Anna replied", not "Site visit"
     return len(lows) > 1 and after.low in {"from", "at", "of", "@", "about", "re"}
 
 
@@ -809,8 +918,13 @@ def _describe(tokens: list[_Token], begin: int, end: int, people: list[_Mention]
             if person.note_end < next_start and tokens[person.note_end].low.endswith("ed")
             else None
         )
+        note = range(person.end, person.note_end)
+        short_note = sum(tokens[i].kind == "word" for i in note) <= 3
         person.channel = (
-            _channel_in(tokens, range(person.end, person.note_end)) or own_verb or before
+            (_channel_in(tokens, note) if short_note else None)
+            or own_verb
+            or before
+            or _channel_in(tokens, note)
         )
         afters.append(after)
         person.company, person.role = _company_after(tokens, person.end, next_start)
@@ -890,6 +1004,11 @@ def _channel_of(tokens: list[_Token], i: int) -> Channel | None:
         return Channel.CALL
     if low == "meet" and previous == "google":
         return Channel.CALL
+    following = tokens[i + 1].low if i + 1 < len(tokens) else ""
+    if low == "voice" and following in {"note", "notes", "message", "messages", "msg", "memo"}:
+        return Channel.MESSAGE
+    if low in {"note", "notes", "memo"} and previous == "voice":
+        return Channel.MESSAGE
     if low in {"meeting", "meet", "session", "catch-up", "1:1"} and previous in CALL_WORDS:
         return Channel.CALL  # "Teams meeting", "zoom session"
     if tokens[i].kind == "punct" and low in _EMOJI_CHANNELS:
@@ -1021,7 +1140,7 @@ def _part_of(words: list[str], full: list[str]) -> bool:
     """ "Maria" or "Santos" of Maria Santos, "João Pedro" of João Pedro Almeida."""
     if len(words) == 1:
         return words[0] in {full[0], full[-1]}
-    return full[: len(words)] == words
+    return full[: len(words)] == words or full[-len(words) :] == words
 
 
 def _short_for(words: list[str], full: list[str]) -> bool:
@@ -1090,6 +1209,8 @@ def _exchanges(parsed: list[_Answer], index: int, mentions: list[_Mention]) -> l
         if not text:
             continue
         inside = [m for m in own if begin <= m.start < end]
+        if inside and _did_it_themselves(answer.tokens, inside[0], begin, end):
+            inside = inside[1:]  # "Lena gave me feedback", "Tomás offered to refer me"
         people = _listed(inside, mentions, answer.tokens) or [None]
         items.extend(Exchange(text, person) for person in people)
     return items
@@ -1208,7 +1329,7 @@ def _followups(
     for begin, end in _items(answer, own, split_on_verbs=False):
         inside = [m for m in own if begin <= m.start < end]
         names = _listed(inside, mentions, tokens)
-        if not names:
+        if not names or _nothing_to_do(tokens, begin, end, inside):
             continue
         taken = {i for m in inside for i in range(m.start, m.end)}
         when_span = _find_when(tokens, begin, end, now, taken)
@@ -1220,6 +1341,24 @@ def _followups(
             seen.add(key)
             result.append(_followup(name, note, when_span, tokens, now))
     return result
+
+
+_NOTHING_TO_DO = frozenset(
+    {"no", "need", "needed", "nothing", "none", "not", "skip", "n/a", "-", "nope", "for", "now",
+     "follow", "up", "needs", "necessary", "required", "done", "already"}
+)  # fmt: skip
+
+
+def _nothing_to_do(tokens: list[_Token], begin: int, end: int, inside: list[_Mention]) -> bool:
+    """ "Cian no need", "Tom: nothing for now": a name with nothing to do."""
+    named = {i for m in inside for i in range(m.start, m.end)}
+    rest = [
+        t.low
+        for i, t in enumerate(tokens[begin:end], begin)
+        if i not in named and t.kind != "punct"
+    ]
+    negated = any(low in {"no", "nothing", "not", "none", "nope", "skip"} for low in rest)
+    return bool(rest) and negated and all(low in _NOTHING_TO_DO for low in rest)
 
 
 def _listed(inside: list[_Mention], mentions: list[_Mention], tokens: list[_Token]) -> list[str]:
@@ -1241,6 +1380,15 @@ def _listed(inside: list[_Mention], mentions: list[_Mention], tokens: list[_Toke
         names.extend(name for name in found if name not in names)
         last_end = m.end
     return names
+
+
+def _did_it_themselves(tokens: list[_Token], m: _Mention, begin: int, end: int) -> bool:
+    """The person is the sentence's subject: they gave, offered or asked, not the user."""
+    if m.pronoun or m.end >= end:
+        return False
+    at_head = m.start == begin or all(tokens[i].kind != "word" for i in range(begin, m.start))
+    following = tokens[m.end].low
+    return at_head and (following in _VERBISH_AFTER_NAME - {"and"} or _past_tense(following))
 
 
 def _relation_of(m: _Mention, tokens: list[_Token]) -> bool:

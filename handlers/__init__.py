@@ -37,9 +37,11 @@ from handlers import (
     settings,
     start,
     stats,
+    summary,
 )
 
 NEW_MESSAGE = filters.UpdateType.MESSAGE
+EDITED_MESSAGE = filters.UpdateType.EDITED_MESSAGE
 
 
 def _command(name: str, callback: object) -> BaseHandler:  # type: ignore[type-arg]
@@ -87,6 +89,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             _command("calendar", calendar.calendar_command),
             _button(checkins.start_button, callbacks.StartCheckin),
             _button(checkins.nothing_today_button, callbacks.NothingToday),
+            _button(summary.fix_button, callbacks.CheckinFix),
             _button(settings.checkin_time_button, callbacks.SetCheckinTime),
             _button(settings.days_button, callbacks.ToggleDay),
             _button(settings.days_button, callbacks.DaysDone),
@@ -132,6 +135,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             MessageHandler(NEW_MESSAGE & filters.Document.ALL, imports.import_document),
             MessageHandler(NEW_MESSAGE & filters.COMMAND, messages.unknown_command),
             MessageHandler(NEW_MESSAGE & filters.TEXT, messages.route_text),
+            MessageHandler(EDITED_MESSAGE & filters.TEXT & ~filters.COMMAND, summary.edited_answer),
             MessageHandler(NEW_MESSAGE, messages.not_text),
         ]
     )

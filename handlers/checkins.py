@@ -8,13 +8,11 @@ from telegram import Message, Update
 
 from bot import callbacks, keyboards, texts
 from bot.presenters import checkins as present
-from bot.presenters.common import describe_when
 from bot.runtime import BotContext
 from db.models import CheckIn, User
 from domain.checkins import AnswerType, CheckinStatus, clean_answer, question_at
-from handlers import goals
+from handlers import goals, summary
 from handlers.common import edit_quietly, pressed, reply, stale
-from handlers.contacts import offer_merges
 from services import checkins
 
 
@@ -145,8 +143,4 @@ async def _store(
     if done is None:
         await ask_next(update, checkin)
         return
-    new = done.effects.followup
-    when = describe_when(new.followup.due_at, user.timezone, now) if new else None
-    markup = keyboards.goal_offer() if done.offer_goal else None
-    await reply(update, present.summary(done, followup_when=when), reply_markup=markup)
-    await offer_merges(update, done.effects.maybe_duplicates)
+    await summary.show(update, context, user, done)

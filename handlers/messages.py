@@ -8,7 +8,7 @@ from bot import texts
 from bot.runtime import BotContext
 from db.models import User
 from domain.conversation import Awaiting
-from handlers import checkins, contacts, followups, goals, pitch, settings, start
+from handlers import checkins, contacts, followups, goals, pitch, settings, start, summary
 from handlers.common import reply
 from services import checkins as checkin_service
 
@@ -30,6 +30,7 @@ TEXT_ANSWERS: dict[Awaiting, TextAnswer] = {
     Awaiting.GOAL_WANT: goals.answer_from_text,
     Awaiting.GOAL_WHO: goals.answer_from_text,
     Awaiting.GOAL_WHERE: goals.answer_from_text,
+    Awaiting.CHECKIN_PERSON: summary.person_from_text,
 }
 
 

@@ -1,52 +1,45 @@
 """The daily check-in: starting or resuming one, storing answers, and what a completed one
 feeds into the network (contacts met, the give/ask ledger, a follow-up)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import checkins as checkins_db
-from db import contacts as contacts_db
 from db.models import CheckIn, User
-from domain.channels import channel_after
 from domain.checkins import (
     QUESTIONS,
     AnswerType,
     CheckinStatus,
     Question,
     question_at,
-    says_nothing,
 )
 from domain.coaching import is_vague_ask
-from domain.contacts import ContactSource, InteractionKind, split_names
-from domain.followups import FollowupRequest, parse_followup
-from domain.schedule import local_now
-from services import contacts, followups, goals, stats, users
-
-
-@dataclass
-class Effects:
-    """What a completed check-in added to the user's network."""
-
-    people: list[contacts.Resolved] = field(default_factory=list)
-    gives: int = 0
-    asks: int = 0
-    followup: followups.NewFollowup | None = None
-
-    @property
-    def maybe_duplicates(self) -> list[contacts.Resolved]:
-        found = [*self.people, *([self.followup.resolved] if self.followup else [])]
-        return [r for r in found if r.maybe_duplicate]
+from services import contacts, goals, stats, understanding, users
 
 
 @dataclass(frozen=True)
 class Completed:
+    checkin: CheckIn
     answers: dict[Question, str | None]
     streak: int
-    effects: Effects
+    applied: understanding.Applied
     vague_ask: bool
     offer_goal: bool = False  # the first completed check-in offers /goal, once
+
+    @property
+    def maybe_duplicates(self) -> list[contacts.Resolved]:
+        return [r for r in self.applied.resolved if r.maybe_duplicate]
+
+
+@dataclass(frozen=True)
+class Edited:
+    """An answer edited in Telegram: the check-in it belongs to, and, when that check-in was
+    already complete, its network written afresh from the new text."""
+
+    checkin: CheckIn
+    applied: understanding.Applied | None = None
 
 
 async def open_checkin(session: AsyncSession, user_id: int) -> CheckIn | None:
@@ -94,11 +87,44 @@ async def answer(
         return None
     checkin.status, checkin.completed_at = CheckinStatus.DONE, now
     answers = await checkins_db.answers(session, checkin.id)
-    effects = await _feed_network(session, user, checkin, answers, now)
+    reading = await understanding.read(session, user, answers, now)
+    applied = await understanding.write(session, user, checkin, reading, now)
     summary = await stats.streaks(session, user, now)
-    vague = is_vague_ask(answers.get(Question.ASK) or "")
     offer = await goals.offer_once(session, user, now)
-    return Completed(answers, summary.current_streak, effects, vague, offer)
+    return Completed(checkin, answers, summary.current_streak, applied, vague(answers), offer)
+
+
+async def answers(session: AsyncSession, checkin_id: int) -> dict[Question, str | None]:
+    return await checkins_db.answers(session, checkin_id)
+
+
+def vague(answers: dict[Question, str | None]) -> bool:
+    """An ask with nothing specific in it gets a tip (principle 6)."""
+    return is_vague_ask(answers.get(Question.ASK) or "")
+
+
+async def edit_answer(
+    session: AsyncSession, user: User, chat_id: int, message_id: int, text: str, now: datetime
+) -> Edited | None:
+    """An answer the user edited in Telegram replaces the stored one. In a check-in still
+    open that is all; in the user's latest completed check-in the answers are read again and
+    its network rewritten. None when the message was no answer (or an older check-in's)."""
+    answer = await checkins_db.answer_by_message(session, chat_id, message_id)
+    if answer is None or answer.answer_type != AnswerType.TEXT:
+        return None
+    checkin = await session.get(CheckIn, answer.checkin_id)
+    if checkin is None or checkin.user_id != user.id or checkin.status == CheckinStatus.CANCELLED:
+        return None
+    latest = await checkins_db.latest_checkin(session, user.id)
+    if checkin.status == CheckinStatus.DONE and (latest is None or latest.id != checkin.id):
+        return None
+    answer.text = text
+    if checkin.status == CheckinStatus.OPEN:
+        return Edited(checkin)
+    await session.flush()
+    answers = await checkins_db.answers(session, checkin.id)
+    reading = await understanding.read(session, user, answers, now)
+    return Edited(checkin, await understanding.write(session, user, checkin, reading, now))
 
 
 async def quick(session: AsyncSession, user: User, now: datetime) -> bool:
@@ -116,58 +142,3 @@ async def quick(session: AsyncSession, user: User, now: datetime) -> bool:
 def cancel(checkin: CheckIn) -> None:
     """Stop the check-in; the answers so far are kept."""
     checkin.status = CheckinStatus.CANCELLED
-
-
-async def _feed_network(
-    session: AsyncSession,
-    user: User,
-    checkin: CheckIn,
-    answers: dict[Question, str | None],
-    now: datetime,
-) -> Effects:
-    """Feed a completed check-in into contacts, the give/ask ledger and follow-ups."""
-    effects = Effects()
-    day = checkin.local_date
-    known = await contacts_db.names(session, user.id)  # loaded once for every name
-    who = answers.get(Question.WHO) or ""
-    for name in split_names(who):
-        resolved = await contacts.resolve(session, user.id, name, ContactSource.CHECKIN, now, known)
-        await contacts_db.add_interaction(
-            session,
-            user_id=user.id,
-            contact=resolved.contact,
-            kind=InteractionKind.MET,
-            happened_on=day,
-            now=now,
-            two_way=True,
-            channel=channel_after(name, who),
-            checkin_id=checkin.id,
-        )
-        effects.people.append(resolved)
-    for question, kind in (
-        (Question.GAVE, InteractionKind.GIVE),
-        (Question.ASK, InteractionKind.ASK),
-    ):
-        text = answers.get(question)
-        if text is None or says_nothing(text):
-            continue
-        await contacts_db.add_interaction(
-            session,
-            user_id=user.id,
-            contact=await contacts.mentioned(session, known, text),
-            kind=kind,
-            happened_on=day,
-            now=now,
-            note=text,
-            checkin_id=checkin.id,
-        )
-        effects.gives += kind == InteractionKind.GIVE
-        effects.asks += kind == InteractionKind.ASK
-    followup_text = answers.get(Question.FOLLOWUP)
-    if followup_text and not says_nothing(followup_text):
-        result = parse_followup(followup_text, now_local=local_now(now, users.zone(user)))
-        if isinstance(result, FollowupRequest):
-            effects.followup = await followups.add(
-                session, user, result, ContactSource.CHECKIN, now, known
-            )
-    return effects

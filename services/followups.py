@@ -56,8 +56,13 @@ async def add(
     source: ContactSource,
     now: datetime,
     known: list[tuple[int, str]] | None = None,
+    *,
+    resolved: contacts.Resolved | None = None,
+    checkin_id: int | None = None,
 ) -> NewFollowup:
-    resolved = await contacts.resolve(session, user.id, request.name, source, now, known)
+    """A follow-up with the person `request` names (or `resolved`, already looked up)."""
+    if resolved is None:
+        resolved = await contacts.resolve(session, user.id, request.name, source, now, known)
     followup = await followups_db.create(
         session,
         user_id=user.id,
@@ -65,6 +70,7 @@ async def add(
         note=request.note[:MAX_NOTE_LENGTH] if request.note else None,
         due_at=due_instant(user, request),
         now=now,
+        checkin_id=checkin_id,
     )
     users.wake(user, followup.next_nudge_at)
     unanswered = await followups_db.count_since_reply(session, resolved.contact.id)

@@ -23,10 +23,10 @@ async def test_full_checkin_with_text_buttons_and_skip(bot: RunningBot, chat: Ch
     fourth = await chat.say("/skip")
     assert fourth["text"].startswith("4/4 · Anything to follow up on?")
     summary = await chat.say("Sally on Friday: send the article")
-    assert summary["text"].startswith("✅ Check-in saved.")
-    assert "Connected: Sally (coffee), Tom (email)" in summary["text"]
-    assert "Gave: —" in summary["text"]
-    assert "Follow up: Sally on Friday: send the article" in summary["text"]
+    assert summary["text"].startswith("✅ Check-in saved. Here's what I logged:")
+    assert "👥 Sally · in person\n👥 Tom · message\n" in summary["text"]
+    assert "🎁" not in summary["text"] and "🙋" not in summary["text"]  # nothing given or asked
+    assert "📌 Follow up with Sally, Friday at 18:00: send the article" in summary["text"]
     assert "Day 1 of your streak" in summary["text"]
 
     (checkin,) = await bot.rows(CheckIn, CheckIn.user_id == USER_ID)

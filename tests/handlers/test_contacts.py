@@ -36,8 +36,9 @@ async def test_a_checkin_feeds_contacts_ledger_and_followups(bot: RunningBot, ch
         "Asked Tom for an intro to his CTO",
         "Sally on Friday: send the slides",
     )
-    assert "Added to your network: Sally, Tom, Priya K." in summary["text"]
-    assert "Follow-up set: Sally, Friday at 18:00." in summary["text"]
+    for line in ("👥 Sally · in person", "👥 Tom · message", "👥 Priya K. · call"):
+        assert line in summary["text"]
+    assert "📌 Follow up with Sally, Friday at 18:00: send the slides" in summary["text"]
 
     people = await contacts_by_name(bot)
     assert set(people) == {"Sally", "Tom", "Priya K."}

@@ -232,11 +232,16 @@ async def test_the_first_completed_checkin_offers_a_goal_once(bot: RunningBot, c
     assert (await user_row(bot)).goal_offered_at is None  # not before a check-in
     summary = await complete_checkin(chat)
     assert summary["text"].endswith(texts.GOAL_OFFER)
-    assert button_labels(summary) == [texts.GOAL_OFFER_BUTTON]
+    assert button_labels(summary) == [
+        texts.FIX_OK_BUTTON,
+        texts.FIX_MENU_BUTTON,
+        texts.GOAL_OFFER_BUTTON,
+    ]
     assert (await user_row(bot)).goal_offered_at == bot.clock.now()
 
     second = await complete_checkin(chat)
-    assert texts.GOAL_OFFER not in second["text"] and "reply_markup" not in second
+    assert texts.GOAL_OFFER not in second["text"]
+    assert texts.GOAL_OFFER_BUTTON not in button_labels(second)
 
     first_question = await chat.tap(summary, texts.GOAL_OFFER_BUTTON)
     assert first_question["text"].startswith(texts.GOAL_INTRO)
