@@ -62,6 +62,7 @@ class FollowupDraft(Draft):
     at: time | None = None
     when_text: str | None = None
     text: str | None = None  # the whole request, while the user picks one reading of a date
+    note: str | None = None  # read with the name, kept while the date is asked
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from typing import Literal
 
 from domain.contacts import clean_display_name
 from domain.dates import CONNECTORS, DATE_HINTS, MAX_WHEN_WORDS, When, read_when
+from domain.ledger import starts_like_a_sentence
+from domain.reading import FollowupItem
 from domain.text import split_note
 
 # An unanswered follow-up nudge comes back after 1, then 3 more, then 7 more days; after
@@ -121,6 +123,19 @@ def parse_followup(text: str, *, now_local: datetime) -> ParseResult:
             return NeedsMore("name")
         return _result(name, when_text, note, when, now_local)
     return _missing_when(words)
+
+
+def reader_knows_better(result: ParseResult, items: tuple[FollowupItem, ...]) -> bool:
+    """Whether the check-in's reader should read a /followup instead of `<name> <when>`: it
+    found someone where the short form found no name or a sentence ("ping João next Tuesday
+    about the intro", "send Wei the deck")."""
+    if not items:
+        return False
+    if isinstance(result, FollowupRequest | Ambiguous):
+        return starts_like_a_sentence(result.name)
+    if isinstance(result, Unreadable):  # a date it could not read stays a question about it
+        return items[0].day is not None
+    return isinstance(result, NeedsMore)
 
 
 def next_reminder(due: datetime, reminders_sent: int) -> datetime | None:

@@ -1,6 +1,8 @@
 """The give/ask ledger (principle 5): reading "/gave Sally Jones an intro to Priya"."""
 
 from domain.contacts import clean_display_name, normalize_name
+from domain.lexicon import COMMON_WORDS, PERSON_CUES
+from domain.reader import read_exchange_text
 from domain.text import split_note
 
 MAX_WHAT_LENGTH = 500
@@ -27,6 +29,27 @@ def split_name_and_what(text: str, known_names: list[str]) -> tuple[str, str] | 
     while count < min(len(words) - 1, _MAX_NAME_WORDS) and words[count][:1].isupper():
         count += 1
     return _pair(" ".join(words[:count]), " ".join(words[count:]))
+
+
+def read_name_and_what(text: str, known_names: list[str]) -> tuple[str, str] | None:
+    """(name, what) from "<name> <what>", or from a sentence that names the person anywhere:
+    "/gave sent Sally Jones the article" is a give to Sally Jones (the check-in's reader).
+    None when nobody is named."""
+    parts = split_name_and_what(text, known_names)
+    separated = split_note(" ".join(text.split()))[1] is not None  # "Old Friend: a book"
+    if parts is not None and (separated or not starts_like_a_sentence(parts[0])):
+        return parts
+    exchange = read_exchange_text(" ".join(text.split()), known_names)
+    if exchange is None or exchange.person is None:
+        return None
+    return _pair(exchange.person, exchange.text)
+
+
+def starts_like_a_sentence(name: str) -> bool:
+    """A "name" whose first word is a verb or a filler ("sent Sally", "ping João") is a
+    sentence about someone, not their name."""
+    first = name.split(maxsplit=1)[0].casefold() if name.split() else ""
+    return first in COMMON_WORDS or first in PERSON_CUES
 
 
 def _pair(name: str, what: str) -> tuple[str, str] | None:

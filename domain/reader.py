@@ -1419,7 +1419,7 @@ def _find_when(
         stops = [k for k in taken if k > i]
         limit = min([end, i + _MAX_WHEN_WORDS, *stops])
         for j in range(limit, i, -1):
-            if not all(_date_word(t) for t in tokens[i:j]):
+            if not all(_date_word(t) for t in tokens[i:j]) or _cut_unit(tokens, j, end):
                 continue
             when = read_when(_text(tokens, i, j, strip=False), now)
             if when is not None:
@@ -1454,6 +1454,13 @@ def _date_word(tok: _Token) -> bool:
         or weekday_index(low, min_letters=FREE_TEXT_MIN_LETTERS) is not None
         or bool(re.fullmatch(r"\d+(st|nd|rd|th)", low))
     )
+
+
+def _cut_unit(tokens: list[_Token], j: int, end: int) -> bool:
+    """ "in 3 dayz": the number's unit is misspelled, so "in 3" is no date to guess from."""
+    if j >= end or tokens[j - 1].kind != "num" or tokens[j].kind != "word":
+        return False
+    return tokens[j].low.startswith(("day", "week", "wk", "month", "hour", "hr", "min", "fortn"))
 
 
 def _may_start_when(tok: _Token) -> bool:

@@ -17,7 +17,9 @@ from domain.followups import (
     NeedsMore,
     Unreadable,
     parse_followup,
+    reader_knows_better,
 )
+from domain.reading import FollowupItem
 from domain.schedule import local_now
 from domain.text import clean_text, split_note
 from handlers.common import (
@@ -83,7 +85,8 @@ async def when_from_text(update: Update, context: BotContext, user: User) -> Non
         await _ask_name(update, context, user)
         return
     text = message_text(update)
-    await _handle(update, context, user, f"{draft.name} {text}", asked_when=text)
+    note = f" — {draft.note}" if draft.note else ""
+    await _handle(update, context, user, f"{draft.name} {text}{note}", asked_when=text)
 
 
 async def note_from_text(update: Update, context: BotContext, user: User) -> None:
@@ -134,7 +137,13 @@ async def _handle(
 ) -> None:
     """Act on a whole `<name> <when> [— note]`; `asked_when` is set when the bot asked for the
     date alone (step by step): then anything unreadable keeps the question open."""
-    result = parse_followup(text, now_local=local_now(context.now(), users.zone(user)))
+    now_local = local_now(context.now(), users.zone(user))
+    result = parse_followup(text, now_local=now_local)
+    if asked_when is None:
+        items = await followups.read(context.db, user, text, now_local)
+        if reader_knows_better(result, items):
+            await _from_reading(update, context, user, items)
+            return
     if asked_when is not None and isinstance(result, NeedsMore | Unreadable):
         await reply(update, texts.FOLLOWUP_UNREADABLE.format(text=asked_when[:MAX_ECHO]))
     elif isinstance(result, FollowupRequest):
@@ -175,6 +184,29 @@ async def _handle(
         await reply(update, texts.FOLLOWUP_PAST.format(when=date_and_time(result.when)))
     else:
         await reply(update, texts.FOLLOWUP_UNREADABLE.format(text=result.text[:MAX_ECHO]))
+
+
+async def _from_reading(
+    update: Update, context: BotContext, user: User, items: tuple[FollowupItem, ...]
+) -> None:
+    """Follow-ups the check-in's reader found in a sentence: each dated one is set; the first
+    without a date (or with two readings, or past) is asked about, its note kept."""
+    for item in items:
+        if item.day is not None:
+            request = FollowupRequest(
+                item.person, item.when_text or "", item.note, item.day, item.at
+            )
+            await _create(update, context, user, request)
+    pending = next((item for item in items if item.day is None), None)
+    if pending is None:
+        return
+    if pending.options or pending.past:
+        note = f" — {pending.note}" if pending.note else ""
+        await _handle(update, context, user, f"{pending.person} {pending.when_text}{note}")
+        return
+    prompt = texts.FOLLOWUP_ASK_WHEN.format(name=pending.person)
+    draft = FollowupDraft(name=pending.person, note=pending.note)
+    await wait_for_answer(update, context, user, Awaiting.FOLLOWUP_WHEN, prompt, draft=draft)
 
 
 async def _create(

@@ -17,6 +17,8 @@ from domain.followups import (
     FollowupStatus,
     is_pestering,
 )
+from domain.reader import read_followup_text
+from domain.reading import FollowupItem
 from domain.schedule import resolve_local
 from services import contacts, users
 
@@ -42,6 +44,15 @@ class Changed:
     followup: Followup
     contact: Contact
     act: FollowupAct
+
+
+async def read(
+    session: AsyncSession, user: User, text: str, now_local: datetime
+) -> tuple[FollowupItem, ...]:
+    """The follow-ups the check-in's reader finds in a /followup sentence, against the user's
+    contacts ("ping João next Tuesday about the intro")."""
+    known = [name for _, name in await contacts_db.names(session, user.id)]
+    return read_followup_text(text, known, now_local)
 
 
 def due_instant(user: User, request: FollowupRequest) -> datetime:

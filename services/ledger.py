@@ -10,7 +10,7 @@ from db.models import Contact, User
 from domain.coaching import is_vague_ask
 from domain.contacts import ContactSource, InteractionKind
 from domain.conversation import AskDraft
-from domain.ledger import split_name_and_what
+from domain.ledger import read_name_and_what
 from services import contacts, users
 
 
@@ -35,9 +35,10 @@ class GiveFirst:
 async def log(
     session: AsyncSession, user: User, kind: InteractionKind, text: str, now: datetime
 ) -> Logged | GiveFirst | None:
-    """Log "<name> <what>" as a give or an ask; None when either part is missing."""
+    """Log "<name> <what>" (or a sentence naming the person) as a give or an ask; None when
+    either part is missing."""
     known = await contacts_db.names(session, user.id)
-    parts = split_name_and_what(text, [name for _, name in known])
+    parts = read_name_and_what(text, [name for _, name in known])
     if parts is None:
         return None
     name, what = parts

@@ -302,3 +302,16 @@ def test_next_reminder_keeps_the_local_hour_across_dst() -> None:
 @pytest.mark.parametrize(("count", "pestering"), [(0, False), (2, False), (3, True), (7, True)])
 def test_is_pestering(count: int, pestering: bool) -> None:
     assert is_pestering(count) is pestering
+
+
+def test_the_reader_knows_better_only_where_the_short_form_failed() -> None:
+    from domain.followups import reader_knows_better
+    from domain.reader import read_followup_text
+
+    def better(text: str) -> bool:
+        return reader_knows_better(parse(text), read_followup_text(text, [], NOW))
+
+    assert better("ping João next Tuesday about the intro")  # the short form's "name" is a verb
+    assert better("send Wei the deck")  # no date: the short form had no name either
+    assert not better("Sally Jones next tuesday — send the article")
+    assert not better("Tom in 3 dayz")  # an unreadable date is still asked about as one

@@ -22,6 +22,7 @@ from domain.reading import Reading
 REFERENCE = datetime(2026, 11, 24, 17, 58, tzinfo=ZoneInfo("Europe/Berlin"))
 OWN_SET = Path(__file__).with_name("checkins.json")
 HOLDOUT_SET = Path(__file__).with_name("holdout.json")
+BLIND_SET = Path(__file__).with_name("blind.json")
 SHARED_SET = Path(__file__).resolve().parents[3] / "shared" / "understanding" / "dev.json"
 
 
