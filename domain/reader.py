@@ -1105,30 +1105,26 @@ def _group_company(tokens: list[_Token], begin: int, end: int) -> str | None:
 def _resolve(mentions: list[_Mention], known: _Known) -> None:
     """Give every mention its person's name: a first name or surname alone is the full name
     said in the same check-in, else a contact's; pronouns are resolved later, per answer."""
-    full = [m for m in mentions if not m.pronoun and len(m.words) > 1]
-    for m in mentions:
-        if m.pronoun:
-            continue
+    named = [m for m in mentions if not m.pronoun]
+    keys = {id(m): [normalize_name(w) for w in m.words] for m in named}
+    longest: dict[str, tuple[list[str], _Mention]] = {}
+    for m in named:  # one entry per distinct name, the first said
+        longest.setdefault(" ".join(keys[id(m)]), (keys[id(m)], m))
+    full = [(words, m) for words, m in longest.values() if len(words) > 1]
+    every = list(longest.values())
+    for m in named:
         m.name = _display(m.words)
-        words = [normalize_name(w) for w in m.words]
-        longer = {
-            normalize_name(" ".join(f.words)): f
-            for f in full
-            if len(f.words) > len(words) and _part_of(words, [normalize_name(w) for w in f.words])
+        words = keys[id(m)]
+        matches = {
+            " ".join(f): f_m for f, f_m in full if len(f) > len(words) and _part_of(words, f)
         }
-        if not longer:
-            longer = {
-                normalize_name(" ".join(f.words)): f
-                for f in mentions
-                if f is not m
-                and not f.pronoun
-                and _short_for(words, [normalize_name(w) for w in f.words])
+        if not matches:
+            matches = {
+                " ".join(f): f_m for f, f_m in every if f_m is not m and _short_for(words, f)
             }
-        if len(longer) == 1:
-            m.name = _display(next(iter(longer.values())).words)
-    for m in mentions:
-        if m.pronoun:
-            continue
+        if len(matches) == 1:
+            m.name = _display(next(iter(matches.values())).words)
+    for m in named:
         key = normalize_name(m.name)
         if key in known.by_key:
             m.name = known.by_key[key]
