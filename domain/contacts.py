@@ -108,6 +108,11 @@ def normalize_name(name: str) -> str:
     if name.isascii():  # the common case, about ten times faster: same key
         words = (word.strip(_ASCII_EDGE_JUNK) for word in name.lower().split())
         return " ".join(word for word in words if word)
+    return _normalize_any(name)
+
+
+def _normalize_any(name: str) -> str:
+    """`normalize_name` for any text (the ASCII path must give the same key)."""
     bare = "".join(char for char in name if char not in JOINERS)  # with or without, one key
     words = (_strip_punctuation(word) for word in _strip_accents(bare).casefold().split())
     return " ".join(word for word in words if word)

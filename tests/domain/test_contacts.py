@@ -3,6 +3,8 @@
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.contacts import (
     DEFAULT_KEEP_IN_TOUCH_DAYS,
@@ -237,3 +239,10 @@ def test_warmth_prefers_recent_two_way_relationships() -> None:
     scores = [warmth_score(x, TODAY) for x in (recent_two_way, recent_one_way, many_old)]
     assert scores == sorted(scores, reverse=True)
     assert warmth_score(recent_two_way + recent_one_way, TODAY) > scores[0]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_the_ascii_path_of_normalize_name_gives_the_same_key(name: str) -> None:
+    from domain.contacts import _normalize_any
+
+    assert normalize_name(name) == _normalize_any(name)
