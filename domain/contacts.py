@@ -6,14 +6,13 @@ The coach counts relationships, not names (principle 3), and watches who the use
 creating duplicates. Everything here is pure: no database, no Telegram.
 """
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from difflib import SequenceMatcher
 from enum import StrEnum
 
-from domain.text import JOINERS, clean_text, split_note
+from domain.text import JOINERS, clean_text
 
 
 class Tier(StrEnum):
@@ -63,8 +62,6 @@ class InteractionKind(StrEnum):
 
 
 MAX_NAME_LENGTH = 100
-MAX_NAMES_PER_ANSWER = 10
-MAX_WORDS_PER_NAME = 5
 
 # Interactions older than this hardly count towards warmth, so ranking ignores them.
 WARMTH_WINDOW_DAYS = 180
@@ -74,22 +71,6 @@ TWO_WAY_WEIGHT = 2.0
 
 SIMILARITY_THRESHOLD = 0.85  # difflib ratio between two keys for "probably the same person"
 _SUBSET_SCORE = 0.9  # "Sally" vs "Sally Jones": one name is the other with words left out
-
-# An answer starting like this names nobody ("Nobody today", "no one", "-").
-_NOBODY = re.compile(r"(?:nobody|no one|noone|none|nothing|nope|no|not|n/a)\b|$")
-# An item starting with one of these words describes people, it does not name them.
-_NOT_A_NAME_START = frozenset(
-    {
-        "a", "an", "the", "my", "our", "his", "her", "their", "your", "some", "someone",
-        "somebody", "few", "several", "many", "lots", "everyone", "people", "nobody", "no",
-        "none", "i", "we", "met", "called", "emailed", "messaged", "with", "to", "from", "at",
-        "on", "in", "for", "about", "also", "then", "just",
-    }
-)  # fmt: skip
-_NAME_ABBREVIATIONS = frozenset({"jr", "sr", "dr", "st", "mr", "mrs", "ms"})
-_BRACKETED = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?")
-_ITEM_SEPARATORS = re.compile(r"[,;\n&+]|\band\b", re.IGNORECASE)
-_NOT_NAME_CHARS = re.compile(r"[\d@]|https?:|www\.", re.IGNORECASE)
 
 
 def clean_display_name(raw: str) -> str | None:
@@ -155,29 +136,6 @@ def similar_names(
             scored.append((score, cid, other))
     scored.sort(key=lambda item: (-item[0], item[2].casefold(), item[1]))
     return [(cid, other) for _, cid, other in scored[:limit]]
-
-
-def split_names(text: str) -> list[str]:
-    """People's names in a check-in answer: "Sally (coffee), Tom and Priya K." → three names.
-
-    Notes in brackets and after a dash or colon are dropped; items are split on commas,
-    semicolons, "and", "&", "+" and new lines. An item is kept only if it plausibly is a name:
-    at most five words, no digits, e-mail or links, not starting with a word like "the", "my"
-    or "someone". It is better to miss a name than to invent one. At most ten names, each once.
-    """
-    if _NOBODY.match(_strip_punctuation(" ".join(text.casefold().split()))):
-        return []
-    names: list[str] = []
-    seen: set[str] = set()
-    for item in _ITEM_SEPARATORS.split(_BRACKETED.sub(" ", text)):
-        name = _name_in_item(item)
-        key = normalize_name(name) if name else ""
-        if name and key not in seen:
-            seen.add(key)
-            names.append(name)
-        if len(names) == MAX_NAMES_PER_ANSWER:
-            break
-    return names
 
 
 def days_since(day: date | None, today: date) -> int | None:
@@ -280,31 +238,6 @@ def _close_ratio(matcher: SequenceMatcher, other_key: str) -> float:
     if matcher.quick_ratio() < SIMILARITY_THRESHOLD:
         return 0.0
     return matcher.ratio()
-
-
-def _name_in_item(item: str) -> str | None:
-    """The name in one item of a list, or None if the item does not look like a name."""
-    item = split_note(item)[0]
-    name = clean_text(item.replace("(", " ").replace(")", " "), MAX_NAME_LENGTH + 1)
-    if name is None or len(name) > MAX_NAME_LENGTH:
-        return None
-    name = _strip_trailing_period(name.strip("\"'“”‘’*•-–—,:;!?").strip())
-    words = name.split()
-    if not words or len(words) > MAX_WORDS_PER_NAME or _NOT_NAME_CHARS.search(name):
-        return None
-    if words[0].casefold().rstrip(".") in _NOT_A_NAME_START:
-        return None
-    return name if any(char.isalpha() for char in name) else None
-
-
-def _strip_trailing_period(name: str) -> str:
-    """Drop a full stop ending a sentence, but keep it after an initial or "Jr"."""
-    if not name.endswith("."):
-        return name
-    last = name.split()[-1].rstrip(".")
-    if len(last) == 1 or last.casefold() in _NAME_ABBREVIATIONS:
-        return name
-    return name.rstrip(".").rstrip()
 
 
 def effective_interval(own_days: int | None, tier: str | None) -> int | None:

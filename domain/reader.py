@@ -669,6 +669,10 @@ def _judge(
         return "person" if _heads_item(tokens, start, stop, clause_end, lows, who=who) else "no"
     if _from_company(tokens, stop, clause_end) and prev.low in {",", "and", "&"}:
         return "person"  # "…, Jasmine from SAP"
+    if prev.low == "," and len(words) == 1 and _ends_item(tokens, stop, clause_end):
+        cued = any(t.low in PERSON_CUES - {"to", "for"} for t in tokens[clause_start:start])
+        if cued:
+            return "person"  # "Met the CEO of Acme, Sally"
     if prev.low in _LIST_JOINERS and _joined_to_person(tokens, start - 1, found):
         return "person"
     if prev_low == "to":
@@ -705,6 +709,10 @@ _OWNED_PLACES = frozenset(
     {"studio", "office", "house", "home", "place", "flat", "apartment", "desk", "team", "lab",
      "gallery", "shop", "store", "practice", "clinic", "firm", "agency", "startup", "company"}
 )  # fmt: skip
+
+
+def _ends_item(tokens: list[_Token], stop: int, clause_end: int) -> bool:
+    return stop >= clause_end or tokens[stop].low in _LIST_JOINERS | _NOTE_OPENERS
 
 
 def _from_company(tokens: list[_Token], stop: int, clause_end: int) -> bool:

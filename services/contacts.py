@@ -89,19 +89,6 @@ async def resolve(
     return Resolved(contact, created=True, similar=similar)
 
 
-async def mentioned(
-    session: AsyncSession, known: list[tuple[int, str]], text: str
-) -> Contact | None:
-    """A known contact named in free text ("sent Sally Jones the article"): the full name, or
-    a first name that only one contact has. None rather than a guess."""
-    words = f" {normalize_name(text)} "
-    keys = {cid: normalize_name(name) for cid, name in known}
-    found = [cid for cid, key in keys.items() if key and f" {key} " in words]
-    if not found:
-        found = [cid for cid, key in keys.items() if key and f" {key.split()[0]} " in words]
-    return await session.get(Contact, found[0]) if len(found) == 1 else None
-
-
 async def owned(session: AsyncSession, contact_id: int, user_id: int) -> Contact | None:
     """The contact, only if it belongs to `user_id` (buttons carry ids anyone could forge)."""
     return await contacts_db.get_owned(session, contact_id, user_id)

@@ -16,7 +16,6 @@ from domain.contacts import (
     keep_in_touch_due,
     normalize_name,
     similar_names,
-    split_names,
     warmth_score,
 )
 
@@ -159,46 +158,6 @@ def test_similar_names_finds_the_one_among_many_contacts() -> None:
     candidates = [(i, f"Person{i} Surname{i % 97}") for i in range(5000)]
     candidates.append((9999, "Sally Jones"))
     assert similar_names("Sally", candidates) == [(9999, "Sally Jones")]
-
-
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        ("Sally (coffee), Tom (email) and Priya K.", ["Sally", "Tom", "Priya K."]),
-        ("Sally; Tom & Priya + Bob", ["Sally", "Tom", "Priya", "Bob"]),
-        ("Sally\nTom\n\nPriya", ["Sally", "Tom", "Priya"]),
-        ("Sally Jones - coffee at Blue Bottle, Tom: intro call", ["Sally Jones", "Tom"]),
-        ("Tom.", ["Tom"]),
-        ("Martin Luther King Jr.", ["Martin Luther King Jr."]),
-        ("Andrew and Sandy", ["Andrew", "Sandy"]),  # "and" only as a word
-        ("José Núñez, jose nunez", ["José Núñez"]),  # the same person once
-        ("李雷, Алексей", ["李雷", "Алексей"]),
-        ("- Sally\n- Tom", ["Sally", "Tom"]),
-        ("Mary-Jane", ["Mary-Jane"]),
-        ("Met the CEO of Acme, Sally", ["Sally"]),
-        ("my old boss, the recruiter, a friend", []),
-        ("Sally [LinkedIn], tom@example.com, Bob 2", ["Sally"]),
-        ("someone from the meetup and Priya", ["Priya"]),
-        ("I called Sally and we talked about the job", []),
-        ("(nobody)", []),
-    ],
-)
-def test_split_names(text: str, names: list[str]) -> None:
-    assert split_names(text) == names
-
-
-@pytest.mark.parametrize(
-    "text", ["Nobody today", "no one", "No one.", "none", "-", "—", "", "  ", "n/a", "Not today"]
-)
-def test_split_names_nobody(text: str) -> None:
-    assert split_names(text) == []
-
-
-def test_split_names_drops_long_items_and_caps_the_count() -> None:
-    assert split_names("One Two Three Four Five Six, Sally") == ["Sally"]
-    assert split_names("x" * 101 + ", Sally") == ["Sally"]
-    many = ", ".join(f"Person {chr(65 + i)}" for i in range(15))
-    assert split_names(many) == [f"Person {chr(65 + i)}" for i in range(10)]
 
 
 def test_days_since() -> None:

@@ -73,6 +73,38 @@ def test_people_in_the_first_answer(who: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("who", "expected"),
+    [  # the cases the reader's predecessor (a list splitter) was held to, read the same
+        ("Sally; Tom & Priya + Bob", ["Sally", "Tom", "Priya", "Bob"]),
+        ("Sally\nTom\n\nPriya", ["Sally", "Tom", "Priya"]),
+        ("Sally Jones - coffee at Blue Bottle, Tom: intro call", ["Sally Jones", "Tom"]),
+        ("Tom.", ["Tom"]),
+        ("Martin Luther King Jr.", ["Martin Luther King Jr."]),
+        ("Andrew and Sandy", ["Andrew", "Sandy"]),
+        ("José Núñez, jose nunez", ["José Núñez"]),  # the same person once
+        ("李雷, Алексей", ["李雷", "Алексей"]),
+        ("Mary-Jane", ["Mary-Jane"]),
+        ("Met the CEO of Acme, Sally", ["Sally"]),
+        ("my old boss, the recruiter, a friend", []),
+        ("Sally [LinkedIn], tom@example.com, Bob 2", ["Sally"]),
+        ("I called Sally and we talked about the job", ["Sally"]),
+        ("(nobody)", []),
+        ("No one.", []),
+        ("n/a", []),
+        ("Not today", []),
+        ("someone from the meetup and Priya", []),  # no cue, no list: not guessed
+    ],
+)
+def test_lists_and_sentences_read_as_people(who: str, expected: list[str]) -> None:
+    assert names(read(who)) == expected
+
+
+def test_at_most_twelve_people_a_checkin() -> None:
+    everyone = [f"Anna Lee{chr(97 + i) * 2}" for i in range(15)]
+    assert names(read(", ".join(everyone))) == everyone[:12]
+
+
+@pytest.mark.parametrize(
     ("who", "channels"),
     [
         ("Breakfast with Nadia and a Teams call with Peter", ["in_person", "call"]),
