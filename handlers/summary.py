@@ -6,6 +6,7 @@ forged or stale button changes nothing.
 """
 
 import contextlib
+from datetime import date, datetime
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
@@ -20,7 +21,7 @@ from db.models import CheckIn, User
 from domain.checkins import CheckinStatus, clean_answer
 from domain.conversation import Awaiting, PersonFixDraft
 from domain.followups import FollowupRequest
-from domain.reading import Reading
+from domain.reading import FollowupItem, Reading
 from handlers.common import (
     edit_quietly,
     message_text,
@@ -68,19 +69,18 @@ def _view(
     context: BotContext, user: User, checkin_id: int, reading: Reading, footer: list[str]
 ) -> present.SummaryView:
     now = context.now()
-    when = tuple(
-        None
-        if item.day is None
-        or reading.person(item.person) is None
-        or reading.person(item.person).choices  # type: ignore[union-attr]
-        else describe_when(
-            followups.due_instant(user, FollowupRequest(item.person, "", None, item.day, item.at)),
-            user.timezone,
-            now,
-        )
-        for item in reading.followups
-    )
+    when = tuple(_due(user, reading, item, now) for item in reading.followups)
     return present.SummaryView(checkin_id, reading, when, tuple(footer))
+
+
+def _due(user: User, reading: Reading, item: FollowupItem, now: datetime) -> str | None:
+    """When a follow-up of the reading is due, as the summary says it; None while its date, or
+    which contact it is for, is still asked about."""
+    person = reading.person(item.person)
+    if item.day is None or person is None or person.choices:
+        return None
+    request = FollowupRequest(item.person, "", None, item.day, item.at)
+    return describe_when(followups.due_instant(user, request), user.timezone, now)
 
 
 async def _current_view(context: BotContext, user: User, checkin: CheckIn) -> present.SummaryView:
@@ -130,13 +130,13 @@ async def fix_button(update: Update, context: BotContext) -> None:
     )
 
 
-def _fixed(reading: Reading, button: CheckinFix, today: object) -> Reading | None:
+def _fixed(reading: Reading, button: CheckinFix, today: date) -> Reading | None:
     """The reading after a fix button, or None when the button does not fit it."""
     act, index, arg = button.act, button.index, button.arg
     if act in _DROPS:
         return understanding.drop(reading, _DROPS[act], index)
     if act == FixAct.DAY and arg in understanding.QUICK_DAYS:
-        return understanding.set_date(reading, index, understanding.quick_day(today, arg))  # type: ignore[arg-type]
+        return understanding.set_date(reading, index, understanding.quick_day(today, arg))
     if act == FixAct.OPTION and 0 <= index < len(reading.followups):
         options = reading.followups[index].options
         return (

@@ -144,23 +144,29 @@ def _describe(contact: Contact, person: Person) -> None:
 
 
 def drop(reading: Reading, kind: str, index: int) -> Reading | None:
-    """The reading without one item (kind: person, give, ask, followup); None if no such."""
+    """The reading without one item (kind: person, give, ask, followup); None if no such.
+    Dropping a person drops what was theirs: their gives, asks and follow-ups."""
+    if kind == "person":
+        if not 0 <= index < len(reading.people):
+            return None
+        gone = reading.people[index].key
+
+        def theirs(name: str | None) -> bool:
+            return normalize_name(name or "") == gone
+
+        return _bumped(
+            replace(
+                reading,
+                people=reading.people[:index] + reading.people[index + 1 :],
+                gives=tuple(e for e in reading.gives if not theirs(e.person)),
+                asks=tuple(e for e in reading.asks if not theirs(e.person)),
+                followups=tuple(f for f in reading.followups if not theirs(f.person)),
+            )
+        )
     items = _items(reading, kind)
     if not 0 <= index < len(items):
         return None
-    kept = items[:index] + items[index + 1 :]
-    if kind != "person":
-        return _bumped(replace(reading, **{_FIELDS[kind]: kept}))
-    gone = items[index].key  # type: ignore[union-attr]
-    return _bumped(
-        replace(
-            reading,
-            people=tuple(kept),  # type: ignore[arg-type]
-            gives=tuple(e for e in reading.gives if normalize_name(e.person or "") != gone),
-            asks=tuple(e for e in reading.asks if normalize_name(e.person or "") != gone),
-            followups=tuple(f for f in reading.followups if normalize_name(f.person) != gone),
-        )
-    )
+    return _bumped(replace(reading, **{_FIELDS[kind]: items[:index] + items[index + 1 :]}))
 
 
 def rename(reading: Reading, index: int, name: str) -> Reading | None:
