@@ -114,6 +114,16 @@ async def latest_checkin(session: AsyncSession, user_id: int) -> CheckIn | None:
     )
 
 
+async def settled_followup_contacts(session: AsyncSession, checkin_id: int) -> set[int]:
+    """Contacts whose follow-up from this check-in is no longer open (done, dropped, rested)."""
+    rows = await session.scalars(
+        select(Followup.contact_id).where(
+            Followup.checkin_id == checkin_id, Followup.status != FollowupStatus.OPEN
+        )
+    )
+    return set(rows)
+
+
 async def clear_effects(
     session: AsyncSession, user_id: int, checkin_id: int, created: Sequence[int]
 ) -> None:

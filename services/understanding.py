@@ -64,6 +64,7 @@ async def write(
 ) -> Applied:
     """Write `reading` as the check-in's effects, replacing whatever it wrote before."""
     await checkins_db.clear_effects(session, user.id, checkin.id, _created(checkin))
+    settled = await checkins_db.settled_followup_contacts(session, checkin.id)
     applied = Applied(reading)
     known = await contacts_db.names(session, user.id)
     day = checkin.local_date
@@ -113,6 +114,8 @@ async def write(
         contact = by_key.get(normalize_name(item.person))
         if item.day is None or contact is None:
             continue  # asked about in the summary
+        if contact.id in settled:
+            continue  # already done (or dropped) from a nudge: a rewrite does not revive it
         request = FollowupRequest(contact.name, item.when_text or "", item.note, item.day, item.at)
         resolved = contacts.Resolved(contact, created=False)
         new = await followups.add(

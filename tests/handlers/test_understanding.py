@@ -223,3 +223,23 @@ async def test_an_edited_answer_replaces_the_stored_one_and_the_summary_follows(
     (row,) = await bot.rows(Followup)
     assert row.due_at == datetime(2026, 1, 9, 18, tzinfo=UTC)
     assert set(await contacts(bot)) == {"Sally Jones"}
+
+
+async def test_an_edit_does_not_revive_a_followup_already_done(
+    bot: RunningBot, chat: Chat
+) -> None:
+    await chat.say("/checkin")
+    await chat.say("Coffee with Sally Jones")
+    await chat.say("-")
+    await chat.say("-")
+    followup_answer = chat.send("Sally tomorrow")
+    await chat.reply()
+    listing = await chat.say("/followups")
+    await chat.press(listing, button_data(listing, "✓ Sally Jones"))
+    await bot.settled()
+    (done,) = await bot.rows(Followup)
+    assert done.status == "done"
+
+    chat.emulator.user_edited_message(followup_answer, "Sally on Friday", user_id=USER_ID)
+    await bot.settled()
+    assert [f.status for f in await bot.rows(Followup)] == ["done"]  # not set again
