@@ -169,6 +169,12 @@ def _company_after(tokens: list[Token], begin: int, end: int) -> tuple[str | Non
     ):
         role_words.append(tokens[i].text)
         i += 1
+    if role_words and i + 1 < end and tokens[i].low == "of":
+        field = _company_name(tokens, i + 1, end)  # "Head of AI at Siemens": AI is the field
+        after = i + 1 + len(field.split()) if field else 0
+        if field and after < end and tokens[after].low in {"at", "@"}:
+            role_words += ["of", field]
+            i = after
     if i < end and tokens[i].low in COMPANY_BRIDGES:
         company = _company_name(tokens, i + 1, end)
         if company:

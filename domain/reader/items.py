@@ -204,12 +204,18 @@ def _listed(inside: list[Mention], mentions: list[Mention], tokens: list[Token])
 
 
 def _did_it_themselves(tokens: list[Token], m: Mention, begin: int, end: int) -> bool:
-    """The person is the sentence's subject: they gave, offered or asked, not the user."""
+    """The person is the sentence's subject: they gave, offered or asked, not the user ("Lena
+    gave me feedback", "…, but Tomás offered to refer me"), unless it came "from me"."""
     if m.pronoun or m.end >= end:
         return False
-    at_head = m.start == begin or all(tokens[i].kind != "word" for i in range(begin, m.start))
+    before = [t for t in tokens[begin : m.start] if t.kind == "word"]
+    at_head = not before or before[-1].low in {"but", "then", "so", "and", "while"}
     following = tokens[m.end].low
-    return at_head and (following in VERBISH_AFTER_NAME - {"and"} or past_tense(following))
+    did = following in VERBISH_AFTER_NAME - {"and"} or past_tense(following)
+    from_me = any(
+        tokens[i].low == "from" and tokens[i + 1].low == "me" for i in range(m.end, end - 1)
+    )
+    return at_head and did and not from_me
 
 
 def _relation_of(m: Mention, tokens: list[Token]) -> bool:

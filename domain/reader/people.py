@@ -109,7 +109,18 @@ def _people_in_clause(
             start, stop = _trim(tokens, i, capital_end, begin, seen_keys, known, found)
             if (
                 start is None
-                or _judge(tokens, start, stop, begin, end, known, seen_keys, found) != "person"
+                or _judge(
+                    tokens,
+                    start,
+                    stop,
+                    begin,
+                    end,
+                    known,
+                    seen_keys,
+                    found,
+                    who=answer.index == WHO,
+                )
+                != "person"
             ):
                 i = capital_end
                 continue
@@ -174,10 +185,10 @@ def _known_span(tokens: list[Token], i: int, end: int, known: Known, seen: set[s
     (in any case: "maria santos", "priya")."""
     first = tokens[i].low
     capital_inside = tokens[i].text[:1].isupper() and i > 0 and tokens[i - 1].kind == "word"
-    if (first in COMMON_WORDS and not (capital_inside and first in seen)) or (
-        first in NEVER_NAMES and first not in seen
-    ):
-        return None
+    after_cue = i > 0 and tokens[i - 1].low in (LOWERCASE_CUES | CONTACT_CUES) - {"to", "and", "&"}
+    said = first in seen and (capital_inside or (first in WORD_NAMES and after_cue))
+    if (first in COMMON_WORDS and not said) or (first in NEVER_NAMES and first not in seen):
+        return None  # "will ping will": the second is Will, said earlier; the first is no one
     if i + 1 < end and tokens[i + 1].kind == "num" and first in NEVER_NAMES:
         return None  # "on Jan 7": the month, even with Jan de Jong in the check-in
     if first in WORD_NAMES and tokens[i].text.islower() and not _cued(tokens, i):
@@ -353,6 +364,8 @@ def _judge(
     key = normalize_name(" ".join(words))
     if known.has(words) or key in seen:
         return "person"
+    if lows[0] in ROLE_WORDS or lows[0] in RELATION_WORDS:
+        return "no"  # "…, Head of AI at Siemens": who they are, not their name
     prev = tokens[start - 1] if start > clause_start else None
     prev_low = prev.low.rstrip(".") if prev else ""
     if prev_low in TITLES or _after_relation(tokens, start, clause_start):
@@ -372,6 +385,8 @@ def _judge(
         return "person"  # "the studio of Mei Takahashi", "the office of Leonardo Bianchi"
     if prev_low == "at" and tokens[stop - 1].possessive:
         return "person"  # "dinner at Jamal's place"
+    if prev_low == "by" and len(words) > 1:
+        return "person"  # "the talk by Kenji Watanabe" (but "by Friday", "by Acme")
     if prev_low in COMPANY_PREPOSITIONS or prev_low in NOT_A_CUE:
         return "no"
     after = tokens[stop] if stop < clause_end else None
@@ -540,6 +555,8 @@ def _lowercase_span(
     words are not common English, a day, a product or a pronoun."""
     if not _could_be_lower_name(tokens[i]):
         return None
+    if tokens[i].low in WORD_NAMES and not _cued(tokens, i):
+        return None  # "need to mark the hackathon"
     prev = tokens[i - 1].low.rstrip(".") if i > clause_start else ""
     after_person = bool(found) and found[-1].end == i - 1 and prev in {"and", "&", ","}
     if prev in TITLES:
@@ -552,7 +569,7 @@ def _lowercase_span(
         longest = 3
     elif answer.lower_style and (after_person or _after_relation(tokens, i, clause_start)):
         longest = 2
-    elif answer.lower_style and prev in LOWERCASE_CUES - {"and", "&"}:
+    elif answer.lower_style and prev in LOWERCASE_CUES - {"and", "&", "to"}:
         longest = 1
     else:
         return None

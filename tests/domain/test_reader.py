@@ -293,3 +293,39 @@ def test_renaming_a_person_follows_them_everywhere() -> None:
     assert renamed.gives[0].person == "Maria Lopez"
     assert renamed.followups[0].person == "Maria Lopez"
     assert renamed.people[0].channel == Channel.IN_PERSON
+
+
+def test_a_role_after_a_name_is_the_role_not_a_person() -> None:
+    reading = read("LinkedIn msg to Dr. Rohan Mehta, Head of AI at Siemens Healthineers")
+    assert [(p.name, p.company, p.role) for p in reading.people] == [
+        ("Rohan Mehta", "Siemens Healthineers", "Head of AI")
+    ]
+
+
+def test_someone_who_made_something_is_a_person() -> None:
+    assert "Kenji Watanabe" in names(read(follow="Send Beatriz the talk by Kenji Watanabe"))
+
+
+def test_what_the_other_person_did_is_not_the_users_give_or_ask() -> None:
+    reading = read(
+        "Called Tomás Ibarra",
+        "Lena Vogt gave me feedback",
+        "Didn't ask anything, but Tomás offered to refer me",
+    )
+    assert [e.person for e in reading.gives] == [None]
+    assert all(e.person is None for e in reading.asks)
+    mine = read("Coffee with Dario Benedetti", "Dario got a list of VC contacts from me")
+    assert [e.person for e in mine.gives] == ["Dario Benedetti"]
+
+
+def test_given_names_that_are_words_need_a_cue_in_lower_case() -> None:
+    contacts = ["Mark Jensen"]
+    assert names(read(follow="need to mark the hackathon in my calendar", contacts=contacts)) == []
+    will = read("Lunch with Will Fischer", follow="will ping will on friday")
+    assert [(f.person, f.day) for f in will.followups] == [("Will Fischer", date(2026, 11, 27))]
+
+
+def test_a_meal_named_after_a_day_is_no_one() -> None:
+    assert names(read("Taco Tuesday with the team + coffee with Jonah Eriksen")) == [
+        "Jonah Eriksen"
+    ]
