@@ -28,7 +28,7 @@ class Person:
     channel: Channel | None = None
     company: str | None = None
     role: str | None = None
-    contact: str | None = None  # the existing contact's name this person matched
+    contact: str | None = None  # the contact this person is, matched or chosen ("": new)
     choices: tuple[str, ...] = ()
 
     @property
@@ -107,30 +107,44 @@ class Reading:
         )
 
     def renamed(self, old: str, new: str) -> "Reading":
-        """The reading with person `old` called `new` everywhere (the user fixed who it was)."""
-        old_key = normalize_name(old)
+        """The reading with person `old` called `new` everywhere (the user said who it was).
+        If `new` is someone the reading already names, the two become one person."""
+        old_key, new_key = normalize_name(old), normalize_name(new)
 
         def swap(name: str | None) -> str | None:
             return new if name is not None and normalize_name(name) == old_key else name
 
-        people: list[Person] = []
+        merged: dict[str, Person] = {}
         for p in self.people:
-            if p.key != old_key:
-                people.append(p)
-                continue
-            same = self.person(new)
-            if same is not None and same.key != old_key:  # merged into someone already there
-                people = [replace(q, met=q.met or p.met) if q is same else q for q in people]
-                continue
-            people.append(replace(p, name=new, contact=new, choices=()))
-        people = list({p.key: p for p in people}.values())
+            if p.key == old_key:
+                p = replace(p, name=new, contact=new, choices=())
+            kept = merged.get(p.key)
+            merged[p.key] = p if kept is None else _merge(kept, p)
+        people = tuple(merged.values())
+        if new_key in merged:  # keep the name as the user typed it, or as it was known
+            people = tuple(
+                p if p.key != new_key else replace(p, name=merged[new_key].name) for p in people
+            )
         return replace(
             self,
-            people=tuple(people),
+            people=people,
             gives=tuple(replace(e, person=swap(e.person)) for e in self.gives),
             asks=tuple(replace(e, person=swap(e.person)) for e in self.asks),
             followups=tuple(replace(f, person=swap(f.person) or f.person) for f in self.followups),
         )
+
+
+def _merge(first: Person, second: Person) -> Person:
+    """One person said twice: what either says about them."""
+    return replace(
+        first,
+        met=first.met or second.met,
+        channel=first.channel or second.channel,
+        company=first.company or second.company,
+        role=first.role or second.role,
+        contact=first.contact or second.contact,
+        choices=(),
+    )
 
 
 def _person_json(p: Person) -> dict[str, Any]:

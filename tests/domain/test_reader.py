@@ -329,3 +329,12 @@ def test_a_meal_named_after_a_day_is_no_one() -> None:
     assert names(read("Taco Tuesday with the team + coffee with Jonah Eriksen")) == [
         "Jonah Eriksen"
     ]
+
+
+def test_renaming_into_someone_named_later_keeps_what_each_said() -> None:
+    reading = read("Coffee with Tom, then a Zoom call with Ana Lee", follow="Tom tomorrow")
+    merged = reading.renamed("Tom", "Ana Lee")
+    assert [(p.name, p.met, p.channel) for p in merged.people] == [
+        ("Ana Lee", True, Channel.IN_PERSON)
+    ]
+    assert [f.person for f in merged.followups] == ["Ana Lee"]
