@@ -17,8 +17,12 @@ from bot.presenters.common import full_date, shorten
 from domain.reading import FollowupItem, Person, Reading
 
 ITEM_LIMIT = 160  # characters of a give, ask or note quoted in the summary
+QUESTION_NOTE_LIMIT = 60
 MAX_CHOICES = 5  # contacts offered for a first name several share
-MAX_LINES = 40  # items listed; the rest are counted
+# Characters for the listed items and the questions (Telegram allows 4096 in all); what does
+# not fit is counted. Questions come first: their buttons are under the message.
+BUDGET = 3200
+QUESTIONS_BUDGET = 1600
 
 
 @dataclass(frozen=True)
@@ -46,14 +50,14 @@ def summary_text(view: SummaryView) -> str:
         for item, when in zip(reading.followups, view.when, strict=True)
         if when is not None
     ]
-    if len(items) > MAX_LINES:
-        items = [*items[:MAX_LINES], texts.UNDERSTOOD_MORE.format(n=len(items) - MAX_LINES)]
     questions = [texts.UNDERSTOOD_WHICH.format(name=p.name) for p in reading.people if p.choices]
     questions += [
         _date_question(item)
         for item, when in zip(reading.followups, view.when, strict=True)
         if when is None
     ]
+    questions = _within_budget(questions, QUESTIONS_BUDGET)
+    items = _within_budget(items, BUDGET - sum(len(q) + 1 for q in questions))
     if items or questions:
         lines.append("")
     lines += items + questions
@@ -62,6 +66,16 @@ def summary_text(view: SummaryView) -> str:
     if view.footer:
         lines += ["", *view.footer]
     return "\n".join(lines)
+
+
+def _within_budget(items: list[str], budget: int) -> list[str]:
+    """As many lines as fit the budget, then how many more there are."""
+    used = 0
+    for n, item in enumerate(items):
+        used += len(item) + 1
+        if used > budget:
+            return [*items[:n], texts.UNDERSTOOD_MORE.format(n=len(items) - n)]
+    return items
 
 
 def _person_line(person: Person) -> str:
@@ -91,7 +105,7 @@ def _date_question(item: FollowupItem) -> str:
         return texts.UNDERSTOOD_TWO_DATES.format(text=item.when_text, name=item.person)
     if item.past:
         return texts.UNDERSTOOD_PAST.format(text=item.when_text, name=item.person)
-    note = f" ({shorten(item.note, ITEM_LIMIT)})" if item.note else ""
+    note = f" ({shorten(item.note, QUESTION_NOTE_LIMIT)})" if item.note else ""
     return texts.UNDERSTOOD_WHEN.format(name=item.person, note=note)
 
 
