@@ -119,13 +119,18 @@ def _split_before(
 
 
 def _dated(tokens: list[Token], start: int, stop: int) -> bool:
-    """Whether the words before a name end with a date ("kaveh tomorrow noura friday")."""
-    before = tokens[start:stop]
-    return (
-        bool(before)
-        and date_word(before[-1])
-        and any(may_start_when(t) and t.low not in {"the", "at", "in", "on"} for t in before)
-    )
+    """Whether the words before a name end with a date ("kaveh tomorrow noura friday"), not
+    with a word that only leads into one ("the talk by Kenji")."""
+    before = [t for t in tokens[start:stop] if t.kind != "punct"]
+    if not before or before[-1].low in _LEADING_DATE_WORDS or not date_word(before[-1]):
+        return False
+    return any(may_start_when(t) and t.low not in _LEADING_DATE_WORDS for t in before)
+
+
+_LEADING_DATE_WORDS = frozenset(
+    {"the", "at", "in", "on", "by", "of", "a", "an", "next", "this", "last", "from", "after",
+     "before", "until", "till", "end", "early", "mid", "start", "beginning"}
+)  # fmt: skip
 
 
 def _starts_action(tok: Token) -> bool:

@@ -388,7 +388,7 @@ def date_word(tok: Token) -> bool:
         tok.kind == "num"
         or low in _DATE_WORDS
         or low in MONTH_NAMES
-        or low in {"/", "-", ":", ".", ","}
+        or tok.low in {"/", "-", ":", ".", ","}
         or weekday_index(low, min_letters=FREE_TEXT_MIN_LETTERS) is not None
         or bool(re.fullmatch(r"\d+(st|nd|rd|th)", low))
     )

@@ -338,3 +338,13 @@ def test_renaming_into_someone_named_later_keeps_what_each_said() -> None:
         ("Ana Lee", True, Channel.IN_PERSON)
     ]
     assert [f.person for f in merged.followups] == ["Ana Lee"]
+
+
+def test_a_day_written_with_a_dot_keeps_its_month() -> None:
+    (item,) = read("Met Jürgen Vogel", follow="I will write to Jürgen at 2. December").followups
+    assert (item.person, item.day) == ("Jürgen Vogel", date(2026, 12, 2))
+
+
+def test_a_name_after_a_word_leading_into_a_date_starts_no_new_followup() -> None:
+    items = read("Lunch with Beatriz", follow="Send Beatriz the talk by Kenji Watanabe next week")
+    assert [f.person for f in items.followups] == ["Beatriz"]
