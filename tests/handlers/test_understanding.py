@@ -131,12 +131,17 @@ async def test_someone_elses_summary_button_changes_nothing(bot: RunningBot, cha
     assert set(await contacts(bot)) == {"Maria Santos", "João"}
 
 
+async def two_marias_and_lunch_with_maria(chat: Chat) -> JSON:
+    """Two contacts called Maria, then a check-in that names "Maria"; the summary."""
+    await chat.say("/contact Maria Santos")
+    await chat.say("/contact Maria Lopez")
+    return await checkin(chat, "Lunch with Maria", "-", "-", "-")
+
+
 async def test_a_first_name_several_contacts_share_is_asked_about(
     bot: RunningBot, chat: Chat
 ) -> None:
-    await chat.say("/contact Maria Santos")
-    await chat.say("/contact Maria Lopez")
-    summary = await checkin(chat, "Lunch with Maria", "-", "-", "-")
+    summary = await two_marias_and_lunch_with_maria(chat)
     assert "❓ Which Maria did you mean?" in summary["text"]
     assert button_labels(summary)[:3] == ["Maria Santos", "Maria Lopez", "Someone new"]
     assert await bot.rows(Interaction) == []  # nothing logged for a guess
@@ -152,9 +157,7 @@ async def test_a_first_name_several_contacts_share_is_asked_about(
 async def test_someone_new_is_a_new_contact_without_a_merge_offer(
     bot: RunningBot, chat: Chat
 ) -> None:
-    await chat.say("/contact Maria Santos")
-    await chat.say("/contact Maria Lopez")
-    summary = await checkin(chat, "Lunch with Maria", "-", "-", "-")
+    summary = await two_marias_and_lunch_with_maria(chat)
     chosen = await tap_in_place(chat, bot, summary, "Someone new")
     assert "👥 Maria · in person" in chosen["text"]
     assert set(await contacts(bot)) == {"Maria Santos", "Maria Lopez", "Maria"}
