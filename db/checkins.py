@@ -1,6 +1,6 @@
 """Queries about check-ins and their answers."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
 from sqlalchemy import delete, func, select
@@ -124,12 +124,10 @@ async def settled_followup_contacts(session: AsyncSession, checkin_id: int) -> s
     return set(rows)
 
 
-async def clear_effects(
-    session: AsyncSession, user_id: int, checkin_id: int, created: Sequence[int]
-) -> None:
+async def clear_effects(session: AsyncSession, checkin_id: int) -> None:
     """Undo what a check-in wrote into the network, so a fixed reading can be written afresh:
-    its interactions and its open follow-ups go, each touched contact's last interaction is
-    recomputed, and the contacts it created that nothing else refers to are deleted."""
+    its interactions and its open follow-ups go, and each contact they touched gets its last
+    interaction back from what remains."""
     touched = set(
         await session.scalars(
             select(Interaction.contact_id).where(
@@ -137,29 +135,37 @@ async def clear_effects(
             )
         )
     )
-    touched |= set(
-        await session.scalars(select(Followup.contact_id).where(Followup.checkin_id == checkin_id))
-    )
     await session.execute(delete(Interaction).where(Interaction.checkin_id == checkin_id))
     await session.execute(
         delete(Followup).where(
             Followup.checkin_id == checkin_id, Followup.status == FollowupStatus.OPEN
         )
     )
-    for contact_id in sorted(touched | set(created)):
+    for contact_id in sorted(touched):
+        contact = await session.get(Contact, contact_id)
+        if contact is not None:
+            contact.last_interaction_on = await session.scalar(
+                select(func.max(Interaction.happened_on)).where(
+                    Interaction.contact_id == contact_id
+                )
+            )
+            refresh_keep_warm(contact)
+    await session.flush()
+
+
+async def delete_unused_contacts(session: AsyncSession, user_id: int, ids: Collection[int]) -> None:
+    """Delete the contacts among `ids` (the user's, made by a check-in) that nothing refers to
+    any more and the user has not set up (no tier, no interval)."""
+    for contact_id in sorted(ids):
         contact = await session.get(Contact, contact_id)
         if contact is None or contact.user_id != user_id:
             continue
-        last = await session.scalar(
-            select(func.max(Interaction.happened_on)).where(Interaction.contact_id == contact_id)
+        used = await session.scalar(
+            select(func.count(Interaction.id)).where(Interaction.contact_id == contact_id)
         )
-        followups = await session.scalar(
+        used = used or await session.scalar(
             select(func.count(Followup.id)).where(Followup.contact_id == contact_id)
         )
-        untouched = contact.tier is None and contact.keep_in_touch_days is None
-        if contact_id in created and last is None and not followups and untouched:
+        if not used and contact.tier is None and contact.keep_in_touch_days is None:
             await session.delete(contact)
-            continue
-        contact.last_interaction_on = last
-        refresh_keep_warm(contact)
     await session.flush()

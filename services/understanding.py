@@ -63,7 +63,8 @@ async def write(
     session: AsyncSession, user: User, checkin: CheckIn, reading: Reading, now: datetime
 ) -> Applied:
     """Write `reading` as the check-in's effects, replacing whatever it wrote before."""
-    await checkins_db.clear_effects(session, user.id, checkin.id, _created(checkin))
+    made_before = set(_created(checkin))
+    await checkins_db.clear_effects(session, checkin.id)
     settled = await checkins_db.settled_followup_contacts(session, checkin.id)
     applied = Applied(reading)
     known = await contacts_db.names(session, user.id)
@@ -123,6 +124,9 @@ async def write(
             resolved=resolved, checkin_id=checkin.id,
         )  # fmt: skip
         applied.set_followups.append((item, new))
+    used = {contact.id for contact in by_key.values()}
+    await checkins_db.delete_unused_contacts(session, user.id, made_before - used)
+    created += sorted(made_before & used)  # still this check-in's to delete if dropped later
     checkin.reading = _stored_json(reading, created)
     return applied
 

@@ -92,10 +92,12 @@ async def test_the_summarys_buttons_drop_and_change_items_in_place(
     assert menu["text"] == summary["text"]  # the text stays; the buttons are per item now
     assert "✕ João" in button_labels(menu) and "✎ Not João?" in button_labels(menu)
 
+    maria = (await contacts(bot))["Maria Santos"].id
     dropped = await tap_in_place(chat, bot, summary, "✕ João")
     assert "João" not in dropped["text"]
     assert "👥 Maria Santos (Stripe) · in person" in dropped["text"]
     assert set(await contacts(bot)) == {"Maria Santos"}  # created by this check-in, now unused
+    assert (await contacts(bot))["Maria Santos"].id == maria  # kept, not made again
     assert {i.kind for i in await bot.rows(Interaction)} == {"met", "give"}
     assert len(await bot.rows(Followup)) == 1
 
