@@ -120,6 +120,7 @@ def _user(history: History) -> dict[str, Any]:
         "quiet_start": time(21),
         "quiet_end": time(8),
         "review_day": 4,
+        "onboarded_at": created,
         "created_at": created,
         "updated_at": created,
     }

@@ -89,8 +89,9 @@ def write_peer_users(path: Path, users: list[tuple[int, str, datetime]]) -> None
 
 
 async def seed_ours(url: str, users: list[tuple[int, str, datetime]], now: datetime) -> None:
-    """Migrate, then insert the users as `services.users.create` would leave them (their next
-    daily moment and the planner's wake-up at the same instant as the peer's reminder)."""
+    """Migrate, then insert the users as `services.users.create` and onboarding would leave
+    them (their next daily moment and the planner's wake-up at the same instant as the peer's
+    reminder)."""
     engine = create_engine(url)
     try:
         await upgrade(engine)
@@ -109,6 +110,7 @@ async def seed_ours(url: str, users: list[tuple[int, str, datetime]], now: datet
                 "quiet_start": DEFAULT_QUIET_START,
                 "quiet_end": DEFAULT_QUIET_END,
                 "review_day": DEFAULT_REVIEW_DAY,
+                "onboarded_at": now - timedelta(days=30),
                 "created_at": now - timedelta(days=30),
                 "updated_at": now - timedelta(days=30),
             }

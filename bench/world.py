@@ -82,6 +82,7 @@ def _users(shape: Shape) -> list[dict[str, Any]]:
             "quiet_start": time(21),
             "quiet_end": time(8),
             "review_day": 4,
+            "onboarded_at": shape.now - timedelta(days=200),
             "created_at": shape.now - timedelta(days=200),
             "updated_at": shape.now - timedelta(days=200),
         }

@@ -186,7 +186,8 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         return _current().user
 
     async def create_user(self, update: Update) -> User:
-        """The one way a user is created: the sender, with the operator's default settings.
+        """The one way a user is created: the sender, with the operator's default settings,
+        not onboarded (no automatic message comes until /start's questions are answered).
 
         Committed at once, so the account exists whatever the rest of the update does.
         """
@@ -207,7 +208,9 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
         return scope.user
 
     async def user_or_new(self, update: Update) -> User:
-        """The sender's row, created with the default settings if this is their first word."""
+        """The sender's row, created if this is their first word: for a command that must
+        store something (/followup, /checkin, …). It gets no automatic message until /start's
+        questions are answered; a command that only shows or sets the schedule needs no row."""
         return self.user or await self.create_user(update)
 
     @property

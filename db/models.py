@@ -106,6 +106,9 @@ class User(Base):
     draft: Mapped[dict[str, Any] | None]
     # When the check-in summary offered /goal (once, after the first completed check-in).
     goal_offered_at: Mapped[datetime | None]
+    # When /start's questions were answered (or skipped on purpose); NULL until then: a row
+    # made by another command gets no automatic message (services.users.finish_onboarding).
+    onboarded_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -58,11 +58,17 @@ class PlannedUser(NamedTuple):
 
 
 async def claim_due(session: AsyncSession, now: datetime, limit: int) -> list[PlannedUser]:
-    """Active users whose wake-up has come, earliest first, locked so replicas share them."""
+    """Active, onboarded users whose wake-up has come, earliest first, locked so replicas share
+    them. Someone who has not finished /start gets no automatic message; such a row has no
+    wake-up either (services.users.wake), so the filter costs the index scan nothing."""
     users = User.__table__
     query = (
         select(*(users.c[name] for name in PlannedUser._fields))
-        .where(users.c.active.is_(True), users.c.wake_at <= now)
+        .where(
+            users.c.active.is_(True),
+            users.c.wake_at <= now,
+            users.c.onboarded_at.is_not(None),
+        )
         .order_by(users.c.wake_at)
         .limit(limit)
         .with_for_update(skip_locked=True)

@@ -136,8 +136,11 @@ Renderer = Callable[[BotContext, User, int], Awaitable[Page]]
 
 
 async def show_list(update: Update, context: BotContext, render: Renderer) -> None:
-    """A list command (/contacts, /followups): its first page."""
-    user = await context.user_or_new(update)
+    """A list command (/contacts, /followups): its first page (a stranger is pointed to
+    /start: showing an empty list needs no account)."""
+    user = await known_user(update, context)
+    if user is None:
+        return
     text, markup = await render(context, user, 0)
     await reply(update, text, reply_markup=markup)
 

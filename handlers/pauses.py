@@ -14,12 +14,15 @@ from bot.runtime import BotContext
 from db.models import User
 from domain.pausing import PRESET_DAYS, PauseProblem, parse_pause
 from domain.schedule import local_now
+from handlers import start
 from handlers.common import command_argument, pressed, pressed_by_user, reply, stale
 from services import pauses, users
 
 
 async def pause_command(update: Update, context: BotContext) -> None:
-    user = await context.user_or_new(update)
+    user = await start.set_up_user(update, context)  # nothing to pause before onboarding
+    if user is None:
+        return
     text = command_argument(update)
     if not text:
         await reply(update, texts.PAUSE_ASK, reply_markup=keyboards.pause_choices())

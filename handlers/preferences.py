@@ -2,7 +2,9 @@
 
 /settings shows a summary with a button per section; a section replaces the summary in the
 same message (with ◂ Back), and each change answers the tap with a one-line confirmation and
-shows the section again with its new state. /mode and /quiet open their section directly.
+shows the section again with its new state. /mode and /quiet open their section directly, or
+set the pace (/mode employed) or the quiet hours (/quiet 22-7) from what follows them. During
+onboarding each command is followed by onboarding's next question (`handlers.start.go_on`).
 Settings buttons act on the presser's own row only and name no other row: a press from someone
 unknown, under a message in another chat, or with a value the setting does not accept is stale
 and changes nothing.
@@ -19,10 +21,13 @@ from bot.presenters import settings as present
 from bot.runtime import BotContext
 from db.models import User
 from domain.attention import QuietHours
+from domain.conversation import Awaiting
 from domain.nudges import SWITCHABLE
+from domain.pace import Mode, parse_mode
 from domain.pausing import PRESET_DAYS
 from domain.quiet_hours import QuietProblem, parse_quiet_hours
 from domain.weekdays import toggle
+from handlers import start
 from handlers.common import command_argument, edit_quietly, pressed_by_user, reply, stale
 from services import nudges, pauses, preferences, users
 
@@ -33,32 +38,80 @@ View = tuple[str, InlineKeyboardMarkup]
 
 
 async def settings_command(update: Update, context: BotContext) -> None:
-    user = await context.user_or_new(update)
+    user = await start.set_up_user(update, context)
+    if user is None:
+        return
     text, markup = await _view(context, user, None)
     await reply(update, text, reply_markup=markup)
+    if start.onboarding(user):
+        await start.go_on(update, context, user)
 
 
 async def mode_command(update: Update, context: BotContext) -> None:
-    user = await context.user_or_new(update)
-    text, markup = await _view(context, user, SettingsSection.PACE)
-    await reply(update, text, reply_markup=markup)
+    """/mode employed (or searching, …) sets the pace; /mode alone shows it (during
+    onboarding: asks onboarding's pace question)."""
+    user = await start.set_up_user(update, context)
+    if user is None:
+        return
+    mode = parse_mode(command_argument(update))
+    if start.onboarding(user):
+        await _onboarding_mode(update, context, user, mode)
+    elif mode is None:
+        text, markup = await _view(context, user, SettingsSection.PACE)
+        await reply(update, text, reply_markup=markup)
+    else:
+        await _switch_mode(update, context, user, mode)
+
+
+async def _onboarding_mode(
+    update: Update, context: BotContext, user: User, mode: Mode | None
+) -> None:
+    if mode is None:
+        await start.ask(update, context, user, Awaiting.ONBOARDING_MODE)
+        return
+    preferences.first_mode(user, mode, context.now())  # still the initial setup
+    await context.db.commit()
+    await reply(update, present.pace_changed(mode))
+    await start.go_on(update, context, user, Awaiting.ONBOARDING_MODE)
+
+
+async def _switch_mode(update: Update, context: BotContext, user: User, mode: Mode) -> None:
+    """As the pace buttons do: the pace at once, its days proposed if they differ."""
+    proposed = preferences.switch_mode(user, mode)
+    await context.db.commit()
+    if proposed is None:
+        await reply(update, present.pace_changed(mode))
+        return
+    await reply(
+        update,
+        present.pace_proposal(user, proposed),
+        reply_markup=keyboards.pace_proposal(user.mode, proposed, user.networking_days),
+    )
 
 
 async def quiet_command(update: Update, context: BotContext) -> None:
     """/quiet 22:00-07:00 (or 22-7, 10pm-7am, 22:00 to 07:00), /quiet off, or /quiet alone."""
-    user = await context.user_or_new(update)
-    text = command_argument(update)
+    user = await start.set_up_user(update, context)
+    if user is None:
+        return
+    if await _quiet(update, context, user, command_argument(update)) and start.onboarding(user):
+        await start.go_on(update, context, user)
+
+
+async def _quiet(update: Update, context: BotContext, user: User, text: str) -> bool:
+    """Show the presets (no text) or set the hours; False if `text` could not be read."""
     if not text:
         view, markup = await _view(context, user, SettingsSection.QUIET)
         await reply(update, view, reply_markup=markup)
-        return
+        return True
     request = parse_quiet_hours(text)
     if isinstance(request, QuietProblem):
         await reply(update, texts.QUIET_PROBLEMS[request])
-        return
+        return False
     users.set_quiet_hours(user, request.hours, context.now())
     await context.db.commit()
     await reply(update, present.quiet_set(request.hours))
+    return True
 
 
 # --- what the message shows -------------------------------------------------------------------

@@ -1,4 +1,9 @@
-"""/timezone, /checkintime, /days and a shared location: when the daily check-in comes."""
+"""/timezone, /checkintime, /days and a shared location: when the daily check-in comes.
+
+During onboarding each change is confirmed in one line and onboarding goes on with its next
+question (`handlers.start.go_on`); without a value, /timezone and /checkintime ask onboarding's
+own question for it, so the user never leaves onboarding without noticing.
+"""
 
 from datetime import time
 
@@ -6,6 +11,7 @@ from telegram import ReplyKeyboardRemove, Update
 
 from bot import callbacks, keyboards, texts
 from bot.presenters import account
+from bot.presenters import settings as settings_present
 from bot.presenters.common import format_days
 from bot.runtime import BotContext
 from db.models import User
@@ -13,6 +19,7 @@ from domain.conversation import Awaiting
 from domain.timeofday import format_time, parse_time_of_day
 from domain.timezones import parse_timezone, zone_from_location
 from domain.weekdays import parse_days, toggle
+from handlers import start
 from handlers.common import (
     command_argument,
     edit_quietly,
@@ -24,19 +31,22 @@ from handlers.common import (
     stale,
     wait_for_answer,
 )
-from handlers.start import ask_checkin_time, ask_mode
 from services import users
 
-ONBOARDING = (Awaiting.ONBOARDING_TIMEZONE, Awaiting.ONBOARDING_TIME)
 MAX_ECHO = 64  # how much of an unreadable zone is quoted back
 
 # --- timezone ---------------------------------------------------------------------------------
 
 
 async def timezone_command(update: Update, context: BotContext) -> None:
-    user = await context.user_or_new(update)
+    user = await start.set_up_user(update, context)
+    if user is None:
+        return
     if text := command_argument(update):
         await _apply_timezone(update, context, user, text)
+        return
+    if start.onboarding(user):
+        await start.ask(update, context, user, Awaiting.ONBOARDING_TIMEZONE)
         return
     await wait_for_answer(
         update,
@@ -59,7 +69,9 @@ async def timezone_from_text(update: Update, context: BotContext, user: User) ->
 
 async def location(update: Update, context: BotContext) -> None:
     assert update.effective_message is not None and update.effective_message.location is not None
-    user = await context.user_or_new(update)
+    user = await start.set_up_user(update, context)
+    if user is None:
+        return
     spot = update.effective_message.location
     try:
         zone = zone_from_location(spot.latitude, spot.longitude)
@@ -83,22 +95,28 @@ async def _apply_timezone(update: Update, context: BotContext, user: User, text:
 
 async def _set_timezone(update: Update, context: BotContext, user: User, zone: str) -> None:
     now = context.now()
-    onboarding = user.awaiting == Awaiting.ONBOARDING_TIMEZONE
+    onboarding = start.onboarding(user)
     users.set_timezone(user, zone, now)
-    user.awaiting = Awaiting.ONBOARDING_TIME if onboarding else None
+    if not onboarding:
+        user.awaiting = None
     await context.db.commit()
     await reply(update, account.timezone_set(zone, now), reply_markup=ReplyKeyboardRemove())
     if onboarding:
-        await ask_checkin_time(update, user)
+        await start.go_on(update, context, user, Awaiting.ONBOARDING_TIMEZONE)
 
 
 # --- check-in time ----------------------------------------------------------------------------
 
 
 async def checkin_time_command(update: Update, context: BotContext) -> None:
-    user = await context.user_or_new(update)
+    user = await start.set_up_user(update, context)
+    if user is None:
+        return
     if text := command_argument(update):
         await _apply_time(update, context, user, text)
+        return
+    if start.onboarding(user):
+        await start.ask(update, context, user, Awaiting.ONBOARDING_TIME)
         return
     prompt = texts.CHECKIN_TIME_ASK.format(time=format_time(user.checkin_time), zone=user.timezone)
     await wait_for_answer(update, context, user, Awaiting.CHECKIN_TIME, prompt)
@@ -113,6 +131,9 @@ async def checkin_time_button(update: Update, context: BotContext) -> None:
     if found is None:
         return
     button, user = found
+    if not start.set_up(user):  # an abandoned onboarding's keyboard: /start asks again
+        await stale(update)
+        return
     assert update.callback_query is not None
     await update.callback_query.answer()
     await _set_time(update, context, user, button.at)
@@ -127,45 +148,56 @@ async def _apply_time(update: Update, context: BotContext, user: User, text: str
 
 
 async def _set_time(update: Update, context: BotContext, user: User, at: time) -> None:
-    onboarding = user.awaiting in ONBOARDING
-    users.set_checkin_time(user, at, context.now())
-    user.awaiting = None
+    now = context.now()
+    onboarding = start.onboarding(user)
+    users.set_checkin_time(user, at, now)
+    if not onboarding:
+        user.awaiting = None
     await context.db.commit()
-    if onboarding:
-        await ask_mode(update, context, user)
-    else:
-        await reply(update, account.schedule(texts.CHECKIN_TIME_SET, user, context.now()))
+    if not onboarding:
+        await reply(update, account.schedule(texts.CHECKIN_TIME_SET, user, now))
+        return
+    await reply(update, settings_present.time_changed(user))  # the next one: once set up
+    await start.go_on(update, context, user, Awaiting.ONBOARDING_TIME)
 
 
 # --- networking days --------------------------------------------------------------------------
 
 
 async def days_command(update: Update, context: BotContext) -> None:
-    user = await context.user_or_new(update)
-    text = command_argument(update)
+    user = await start.set_up_user(update, context)
+    if user is None:
+        return
+    if await _days(update, context, user, command_argument(update)) and start.onboarding(user):
+        await start.go_on(update, context, user)
+
+
+async def _days(update: Update, context: BotContext, user: User, text: str) -> bool:
+    """Show the days with buttons (no text) or set them; False if `text` sets no day."""
     if not text:
         await reply(
             update,
             texts.DAYS_SHOW.format(days=format_days(user.networking_days)),
             reply_markup=keyboards.networking_days(user.networking_days),
         )
-        return
+        return True
     mask = parse_days(text)
-    if mask is None:
-        await reply(update, texts.DAYS_BAD)
-        return
-    if mask == 0:
-        await reply(update, texts.DAYS_EMPTY)
-        return
+    if not mask:
+        await reply(update, texts.DAYS_BAD if mask is None else texts.DAYS_EMPTY)
+        return False
     await _set_days(context, user, mask)
-    await reply(update, account.schedule(texts.DAYS_SET, user, context.now()))
+    if start.onboarding(user):  # no check-in is planned before onboarding ends
+        await reply(update, settings_present.days_changed(mask))
+    else:
+        await reply(update, account.schedule(texts.DAYS_SET, user, context.now()))
+    return True
 
 
 async def days_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     user = await known_user(update, context)
-    if user is None:
+    if user is None or not start.set_up(user):
         await stale(update)
         return
     if callbacks.DaysDone.parse(query.data):

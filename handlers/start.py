@@ -1,4 +1,11 @@
-"""/start (welcome and a short setup: timezone, check-in time, pace) and /help."""
+"""/start (welcome and a short setup: timezone, check-in time, pace) and /help.
+
+Onboarding is three questions, each a state in `users.awaiting`; answering (or skipping) the
+last one marks the user onboarded, and only then do automatic messages begin. A settings
+command given meanwhile does what it says, says so in one line, and onboarding goes on with
+its next question (`go_on`); someone neither onboarded nor onboarding is pointed to /start by
+the settings commands (`set_up_user`).
+"""
 
 from telegram import Update
 
@@ -11,48 +18,77 @@ from domain.conversation import Awaiting
 from domain.pace import Mode, parse_mode
 from handlers.common import (
     edit_quietly,
+    known_user,
     message_text,
     pressed_by_user,
     reply,
     stale,
     wait_for_answer,
 )
-from services import preferences
+from services import preferences, users
+
+# Onboarding's questions, in the order they are asked.
+STEPS = (Awaiting.ONBOARDING_TIMEZONE, Awaiting.ONBOARDING_TIME, Awaiting.ONBOARDING_MODE)
 
 
 async def start(update: Update, context: BotContext) -> None:
-    if context.user is not None:
-        await reply(update, account.schedule(texts.WELCOME_BACK, context.user, context.now()))
+    """Onboarding for someone new, or whose row another command made (its data is kept);
+    a welcome back for someone onboarded."""
+    user = context.user
+    if user is not None and users.onboarded(user):
+        await reply(update, account.schedule(texts.WELCOME_BACK, user, context.now()))
         return
-    user = await context.create_user(update)
+    user = user or await context.create_user(update)
     await reply(update, texts.WELCOME.format(name=user.first_name or texts.NAME_FALLBACK))
-    await wait_for_answer(
-        update,
-        context,
-        user,
-        Awaiting.ONBOARDING_TIMEZONE,
-        texts.ASK_TIMEZONE,
-        reply_markup=keyboards.ask_location(user.timezone),
-    )
+    await ask(update, context, user, Awaiting.ONBOARDING_TIMEZONE)
 
 
-async def ask_checkin_time(update: Update, user: User) -> None:
-    """Onboarding, step two (after the timezone)."""
-    await reply(
-        update, texts.ASK_CHECKIN_TIME, reply_markup=keyboards.checkin_times(user.checkin_time)
-    )
+def onboarding(user: User) -> bool:
+    """Whether one of onboarding's questions is waiting for its answer."""
+    return user.awaiting in STEPS
 
 
-async def ask_mode(update: Update, context: BotContext, user: User) -> None:
-    """Onboarding, step three (after the check-in time): job-searching or employed?"""
-    await wait_for_answer(
-        update,
-        context,
-        user,
-        Awaiting.ONBOARDING_MODE,
-        texts.ASK_MODE,
-        reply_markup=keyboards.onboarding_mode(),
-    )
+def set_up(user: User) -> bool:
+    """Onboarded, or onboarding: someone whose schedule means something (it will bring
+    messages), so its settings may change."""
+    return users.onboarded(user) or onboarding(user)
+
+
+async def set_up_user(update: Update, context: BotContext) -> User | None:
+    """The sender's row for a command about their schedule, if `set_up`. Anyone else is pointed
+    to /start (None): their settings would promise messages that never come."""
+    user = await known_user(update, context)
+    if user is None or set_up(user):
+        return user
+    await reply(update, texts.SETTINGS_NEED_START)
+    return None
+
+
+async def ask(update: Update, context: BotContext, user: User, step: Awaiting) -> None:
+    """Ask onboarding's question `step` and wait for its answer."""
+    match step:
+        case Awaiting.ONBOARDING_TIMEZONE:
+            prompt, markup = texts.ASK_TIMEZONE, keyboards.ask_location(user.timezone)
+        case Awaiting.ONBOARDING_TIME:
+            prompt, markup = texts.ASK_CHECKIN_TIME, keyboards.checkin_times(user.checkin_time)
+        case _:
+            prompt, markup = texts.ASK_MODE, keyboards.onboarding_mode()
+    await wait_for_answer(update, context, user, step, prompt, reply_markup=markup)
+
+
+async def go_on(
+    update: Update, context: BotContext, user: User, answered: Awaiting | None = None
+) -> None:
+    """Onboarding after a setting was given during it: the question after `answered` when
+    that was the one waiting (the last one finishes onboarding), else the waiting one again."""
+    waiting = user.awaiting
+    assert waiting in STEPS
+    if answered != waiting:
+        await ask(update, context, user, waiting)
+    elif waiting == STEPS[-1]:
+        await _finish(update, context, user)
+    else:
+        await ask(update, context, user, STEPS[STEPS.index(waiting) + 1])
 
 
 async def mode_button(update: Update, context: BotContext) -> None:
@@ -81,15 +117,17 @@ async def mode_from_text(update: Update, context: BotContext, user: User) -> Non
 
 async def _first_mode(update: Update, context: BotContext, user: User, mode: Mode) -> None:
     preferences.first_mode(user, mode, context.now())
+    await go_on(update, context, user, Awaiting.ONBOARDING_MODE)
+
+
+async def _finish(update: Update, context: BotContext, user: User) -> None:
+    now = context.now()
+    users.finish_onboarding(user, now)
     user.awaiting = None
     await context.db.commit()
-    await finish_onboarding(update, context, user)
-
-
-async def finish_onboarding(update: Update, context: BotContext, user: User) -> None:
     await reply(
         update,
-        account.schedule(texts.ONBOARDING_DONE, user, context.now()),
+        account.schedule(texts.ONBOARDING_DONE, user, now),
         reply_markup=keyboards.start_checkin(texts.FIRST_CHECKIN_BUTTON),
     )
 

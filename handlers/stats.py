@@ -11,15 +11,14 @@ from bot.presenters import charts
 from bot.presenters import goals as goals_present
 from bot.presenters import stats as present
 from bot.runtime import BotContext
-from handlers.common import reply, reply_long
+from handlers.common import known_user, reply_long
 from services import charts as chart_service
 from services import goals, stats
 
 
 async def stats_command(update: Update, context: BotContext) -> None:
-    user = context.user
+    user = await known_user(update, context)  # a stranger is pointed to /start
     if user is None:
-        await reply(update, texts.STATS_EMPTY)
         return
     now = context.now()
     text = present.overview(await stats.overview(context.db, user, now), user.networking_days)

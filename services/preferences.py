@@ -46,6 +46,9 @@ def use_mode_days(user: User, now: datetime) -> int:
 
 
 def first_mode(user: User, mode: Mode, now: datetime) -> None:
-    """The pace chosen during /start: it is the initial setup, so its days apply directly."""
+    """The pace chosen during /start: it is the initial setup, so its days apply directly,
+    unless the user chose other days meanwhile (/days during onboarding): those stay."""
+    chosen = user.networking_days != DEFAULT_DAYS[user.mode]
     users.set_mode(user, mode)
-    users.set_networking_days(user, DEFAULT_DAYS[mode], now)
+    if not chosen:
+        users.set_networking_days(user, DEFAULT_DAYS[mode], now)

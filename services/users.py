@@ -1,7 +1,9 @@
 """A user's account, settings and daily schedule, and what the attention policy needs to know.
 
 Anything that may bring an automatic message forward (a new follow-up, a changed setting, the
-user coming back) lowers `users.wake_at`, so the planner looks at them again in time.
+user coming back) lowers `users.wake_at`, so the planner looks at them again in time. Only for
+someone onboarded: a row another command made before /start (or after /forget) keeps no
+wake-up, so no automatic message goes to someone who never asked for them.
 """
 
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -32,7 +34,8 @@ async def create(
     now: datetime,
     networking_days: int = DEFAULT_DAYS[Mode.SEARCHING],
 ) -> User:
-    """A new user at the searching pace, with default quiet hours and their first check-in."""
+    """A new user at the searching pace, with default quiet hours: not onboarded yet, so
+    nothing automatic comes until `finish_onboarding`."""
     user = users_db.new_user(
         user_id=user_id,
         chat_id=chat_id,
@@ -49,6 +52,22 @@ async def create(
     session.add(user)
     await session.flush()
     return user
+
+
+def onboarded(user: User) -> bool:
+    return user.onboarded_at is not None
+
+
+def finish_onboarding(user: User, now: datetime) -> None:
+    """/start's questions are answered (or skipped on purpose): automatic messages begin.
+
+    The planner looks at the user at once: it sets the next wake-up from the daily moment and
+    any follow-up they set before, whose reminders waited for this.
+    """
+    if user.onboarded_at is None:
+        user.onboarded_at = now
+    reschedule(user, now)
+    wake(user, now)
 
 
 def zone(user: User) -> tzinfo:
@@ -72,7 +91,13 @@ def reschedule(user: User, now: datetime) -> None:
 
 
 def wake(user: User, at: datetime | None) -> None:
-    """Make sure the planner looks at the user by `at` (something may be due earlier now)."""
+    """Make sure the planner looks at the user by `at` (something may be due earlier now).
+
+    Not before onboarding: the planner never claims such a user (db.planning.claim_due), and a
+    wake-up left in the past would sit in front of its index scan on every pass.
+    """
+    if not onboarded(user):
+        return
     if at is not None and (user.wake_at is None or at < user.wake_at):
         user.wake_at = at
 

@@ -25,6 +25,7 @@ from db.models import Base, InboxStatus, InboxUpdate
 from domain.weekdays import EVERY_DAY
 from scheduler.tick import TickReport, run_tick
 from services.users import create as create_user
+from services.users import finish_onboarding
 from tests.clock import ManualClock
 from tests.emulator import JSON, BotAPIEmulator
 
@@ -181,6 +182,18 @@ def button_labels(message: JSON) -> list[str]:
     return [button["text"] for row in rows for button in row]
 
 
+async def onboard(chat: Chat, zone: str = "", at: str = "18:00", mode: str = "searching") -> JSON:
+    """/start and its three answers, as a user types them (the zone is kept when not given):
+    someone who gets automatic messages. Returns the "You're set" message."""
+    await chat.say("/start")  # the welcome, then the timezone question
+    await chat.reply()
+    await chat.say(zone or "Keep UTC")  # set (UTC: the tests' default zone); the time question
+    await chat.reply()
+    await chat.say(at)  # confirmed; the pace question
+    await chat.reply()
+    return await chat.say(mode)
+
+
 async def complete_checkin(chat: Chat) -> JSON:
     """Answer every question of a fresh check-in; returns the summary."""
     await chat.say("/checkin")
@@ -233,6 +246,7 @@ async def seed_users(
                 )
                 user.quiet_start = user.quiet_end = None
                 user.review_day = (local.weekday() + 3) % 7
+                finish_onboarding(user, prompt_at - timedelta(hours=1))
             await session.commit()
     finally:
         await engine.dispose()

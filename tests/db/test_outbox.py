@@ -11,14 +11,17 @@ from db.outbox import LEASE, claim, enqueue, expire_stale, hand_over, settle_aba
 from db.planning import claim_due as claim_due_users
 from domain.weekdays import MON_FRI
 from services.users import create as create_user
+from services.users import finish_onboarding
 from tests.harness import both_backends
 
 pytestmark = both_backends
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
-async def add_user(session: AsyncSession, user_id: int, at: time = time(9)) -> User:
-    return await create_user(
+async def add_user(
+    session: AsyncSession, user_id: int, at: time = time(9), *, onboarded: bool = True
+) -> User:
+    user = await create_user(
         session,
         user_id=user_id,
         chat_id=user_id,
@@ -28,6 +31,9 @@ async def add_user(session: AsyncSession, user_id: int, at: time = time(9)) -> U
         networking_days=MON_FRI,
         now=NOW - timedelta(days=1),
     )
+    if onboarded:
+        finish_onboarding(user, NOW - timedelta(days=1))
+    return user
 
 
 async def queue(session: AsyncSession, user_id: int, key: str, **kwargs: object) -> bool:
@@ -121,8 +127,11 @@ async def test_claim_due_wakes_users_by_utc_instant(
         late = await add_user(session, 2, time(11))
         inactive = await add_user(session, 3, time(9))
         inactive.active = False
+        stranger = await add_user(session, 4, time(9), onboarded=False)  # never ran /start
+        assert stranger.wake_at is None  # nothing wakes them…
         assert early.next_daily_at == datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
         early.wake_at = inactive.wake_at = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+        stranger.wake_at = early.wake_at  # …and were something to, they are not claimed
         late.wake_at = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
         await session.commit()
         due = await claim_due_users(session, NOW, limit=10)

@@ -244,6 +244,8 @@ QUERIES: list[tuple[str, Query]] = [
     ("goals.companies", lambda s, w: goals_db.companies(s, ME)),
     ("goals.people_at", lambda s, w: goals_db.people_at(s, ME, ["Acme", "ACME Inc."])),
     ("goals.connectors", lambda s, w: goals_db.connectors(s, ME, 20)),
+    # The planner's claim of due users (active, onboarded, woken up): through ix_users_wake.
+    ("planning.claim_due", lambda s, w: planning_db.claim_due(s, NOW, 1000)),
     # The planner's batch queries: the ids as one parameter (`db.types.among`).
     (
         "planning.load",

@@ -394,6 +394,8 @@ LINKEDIN_EXPORT = (
     "Tom,Ode,,,Initech,Engineer,15 Dec 2025\n"
 ).encode()
 Opening = tuple[str | Action, ...]
+# Onboarding answered: the settings (and pauses) are someone's to change only then.
+SET_UP: Opening = ("/start", "Keep UTC", "18:00", "searching")
 OPENINGS: tuple[Opening, ...] = (
     (),
     ("/start",),
@@ -417,16 +419,18 @@ OPENINGS: tuple[Opening, ...] = (
     ("/contacts",),
     ("/gave Sally Ng an intro", "/asked Tom for a call"),
     ("/asked Tom for a call", TapData("lg:")),
-    ("/timezone",),
-    ("/checkintime",),
-    ("/days",),
-    ("/mode",),
-    ("/mode", TapData("set:mode:")),
-    ("/quiet",),
-    ("/pause",),
-    ("/pause", TapData("pause:for:")),
-    ("/settings",),
-    *(("/settings", TapData(f"set:open:{section}")) for section in SECTIONS),
+    ("/start", "/checkintime 20:30"),
+    SET_UP,
+    (*SET_UP, "/timezone"),
+    (*SET_UP, "/checkintime"),
+    (*SET_UP, "/days"),
+    (*SET_UP, "/mode"),
+    (*SET_UP, "/mode", TapData("set:mode:")),
+    (*SET_UP, "/quiet"),
+    (*SET_UP, "/pause"),
+    (*SET_UP, "/pause", TapData("pause:for:")),
+    (*SET_UP, "/settings"),
+    *((*SET_UP, "/settings", TapData(f"set:open:{section}")) for section in SECTIONS),
     ("/forget",),
     (Document("Connections.csv", "text/csv", LINKEDIN_EXPORT, None), "/contacts"),
 )

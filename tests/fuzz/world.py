@@ -50,7 +50,9 @@ VICTIM_MARKERS = ("Quokka", "Wombat", "Narwhal")
 # What the victim says (one message at a time) so that every table holds rows of theirs.
 VICTIM_SAYS = (
     "/start",
-    "/cancel",
+    "Keep UTC",
+    "18:00",
+    "searching",
     "/checkin",
     "Vera Quokka (coffee), Otto Wombat (email)",
     "Sent Vera the quokka article",

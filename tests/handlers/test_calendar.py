@@ -10,13 +10,21 @@ from bot import texts
 from db.models import Followup
 from domain.calendar import followup_uid
 from tests.emulator import JSON
-from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_data, complete_checkin
+from tests.harness import (
+    USER_ID,
+    Chat,
+    RunningBot,
+    both_backends,
+    button_data,
+    complete_checkin,
+    onboard,
+)
 
 # START is Monday 2026-01-05 12:00 UTC, 13:00 in Berlin.
 
 
 async def berlin(chat: Chat) -> None:
-    await chat.say("/timezone Berlin")
+    await onboard(chat, zone="Berlin")
 
 
 async def calendar_file(chat: Chat) -> tuple[JSON, Calendar]:
@@ -138,5 +146,7 @@ async def test_calendar_holds_every_open_followup_and_resending_keeps_the_uids(
 
 
 async def test_calendar_without_open_followups_says_so(bot: RunningBot, chat: Chat) -> None:
+    assert (await chat.say("/calendar"))["text"] == texts.SETTINGS_NEED_START  # a stranger
+    await onboard(chat)
     assert (await chat.say("/calendar"))["text"] == texts.CALENDAR_EMPTY
     assert chat.emulator.calls_of("sendDocument") == []

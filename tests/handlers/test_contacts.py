@@ -12,6 +12,7 @@ from tests.harness import (
     both_backends,
     button_data,
     button_labels,
+    onboard,
     one_of,
 )
 
@@ -183,6 +184,7 @@ async def test_a_button_naming_an_id_no_column_holds_is_stale(bot: RunningBot, c
 async def test_contacts_are_listed_warmest_first(
     bot: RunningBot, chat: Chat, clock: ManualClock
 ) -> None:
+    await onboard(chat)
     assert (await chat.say("/contacts"))["text"].startswith("No contacts yet.")
     await chat.say("/gave Old Friend: a book")
     clock.advance(days=60)
@@ -225,6 +227,7 @@ async def test_give_first_instead(bot: RunningBot, chat: Chat) -> None:
 async def test_keep_warm_nudge_once_at_checkin_time(
     bot: RunningBot, chat: Chat, clock: ManualClock
 ) -> None:
+    await onboard(chat)
     for name in ("Ann", "Ben", "Cat", "Dan"):
         card = await chat.say(f"/contact {name}")
         await chat.press(card, button_data(card, "decision-maker"))  # every 30 days
@@ -316,6 +319,7 @@ async def test_stats_show_the_network(bot: RunningBot, chat: Chat, clock: Manual
 async def test_two_weeks_of_peers_only_bring_one_nudge(
     bot: RunningBot, chat: Chat, clock: ManualClock
 ) -> None:
+    await onboard(chat)
     for name in ("Ann", "Ben"):
         card = await chat.say(f"/contact {name}")
         await chat.press(card, button_data(card, "peer"))

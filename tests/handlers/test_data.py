@@ -320,8 +320,10 @@ async def test_forget_deletes_every_row_of_the_user_and_only_theirs(
     assert again["text"] == texts.STALE_BUTTON
     assert await owned(bot, OTHER_ID) == theirs_before
 
-    # The bot has forgotten them: no stats, and /start is the new-user welcome.
-    assert (await chat.say("/stats"))["text"] == texts.STATS_EMPTY
+    # The bot has forgotten them: no stats (and no new account), and /start is the new-user
+    # welcome.
+    assert (await chat.say("/stats"))["text"] == texts.SETTINGS_NEED_START
+    assert (await owned(bot, USER_ID))["users"] == []
     clock.advance(minutes=1)
     welcome = await chat.say("/start")
     assert welcome["text"] == texts.WELCOME.format(name="Ann")

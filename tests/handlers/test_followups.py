@@ -14,6 +14,7 @@ from tests.harness import (
     both_backends,
     button_data,
     button_labels,
+    onboard,
     one_of,
 )
 
@@ -108,6 +109,7 @@ async def test_ambiguous_and_past_dates_are_asked_not_guessed(bot: RunningBot, c
 
 
 async def test_due_nudge_and_done(bot: RunningBot, chat: Chat, clock: ManualClock) -> None:
+    await onboard(chat)  # reminders come to someone set up
     await chat.say("/followup Tom tomorrow — send the CV")
     clock.set(at(1) - timedelta(minutes=1))
     assert (await bot.tick()).planned == 0
@@ -138,6 +140,7 @@ async def test_due_nudge_and_done(bot: RunningBot, chat: Chat, clock: ManualCloc
 
 
 async def test_snooze_and_drop(bot: RunningBot, chat: Chat, clock: ManualClock) -> None:
+    await onboard(chat)
     await chat.say("/followup Tom tomorrow")
     clock.set(at(1))
     await bot.tick()
@@ -161,6 +164,7 @@ async def test_snooze_and_drop(bot: RunningBot, chat: Chat, clock: ManualClock) 
 async def test_unanswered_nudges_widen_then_ask_to_let_it_rest(
     bot: RunningBot, chat: Chat, clock: ManualClock
 ) -> None:
+    await onboard(chat)
     await chat.say("/followup Tom tomorrow")
     for hours in range(0, 24 * 30, 6):  # a month of ticks, every six hours
         clock.set(at(1) + timedelta(hours=hours))
@@ -222,6 +226,7 @@ async def test_followups_list_with_relative_dates_and_buttons(
 
 
 async def test_nothing_due(bot: RunningBot, chat: Chat) -> None:
+    await onboard(chat)
     assert (await chat.say("/followups"))["text"].startswith("Nothing due in the next 7 days.")
 
 

@@ -10,11 +10,26 @@ from bot import texts
 from db.models import Pause, User
 from domain.pace import TUE_THU
 from domain.weekdays import MON_FRI
-from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_data, button_labels
+from tests.harness import (
+    USER_ID,
+    Chat,
+    RunningBot,
+    both_backends,
+    button_data,
+    button_labels,
+    onboard,
+)
 
 JSON = dict[str, Any]
 BACK = "◂ Back"
 TODAY = date(2026, 1, 5)  # the harness's START, a Monday
+
+
+@pytest.fixture(autouse=True)
+async def set_up(bot: RunningBot, chat: Chat) -> None:
+    """Settings belong to someone set up (a stranger is pointed to /start): onboarded, keeping
+    UTC, 18:00 and the job-searching pace."""
+    await onboard(chat)
 
 
 async def user_row(bot: RunningBot, user_id: int = USER_ID) -> User:
@@ -349,7 +364,7 @@ async def test_forged_and_foreign_settings_buttons_change_nothing(
 
     # Another user pressing a button under my settings message: neither row changes.
     other = Chat(chat.emulator, user_id=2003, first_name="Mallory")
-    await other.say("/settings")
+    await onboard(other)
     for data in ("set:quiet:off", "set:day:5", "set:open:time", "set:home"):
         answer = await press_for_answer(chat, summary, data, other.user_id)
         assert answer["text"] == texts.STALE_BUTTON

@@ -33,8 +33,8 @@ def png_size(png: bytes) -> tuple[int, int]:
 
 async def test_stats_before_any_checkin(bot: RunningBot, chat: Chat) -> None:
     answer = await chat.say("/stats")
-    assert answer["text"] == "No check-ins yet. The first one takes two minutes: /checkin"
-    await nothing_more(chat)  # a stranger gets no chart
+    assert answer["text"] == texts.SETTINGS_NEED_START
+    await nothing_more(chat)  # a stranger gets no chart, and no account
     await chat.say("/start")
     await chat.reply()
     assert (await chat.say("/stats"))["text"] == texts.STATS_EMPTY

@@ -18,6 +18,7 @@ from tests.harness import (
     button_data,
     button_labels,
     complete_checkin,
+    onboard,
     one_of,
     stats_with_chart,
 )
@@ -30,8 +31,7 @@ def at(day: date, hour: int = 17, minute: int = 0) -> datetime:
 
 
 async def berlin_user(chat: Chat) -> None:
-    await chat.say("/timezone Berlin")
-    await chat.say("/checkintime 18:00")
+    await onboard(chat, zone="Berlin", at="18:00")
 
 
 def messages(chat: Chat, label: str) -> list[JSON]:

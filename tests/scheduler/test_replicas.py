@@ -7,7 +7,7 @@ from bot.app import build_application
 from scheduler.tick import JOB_NAME, run_tick
 from tests.clock import ManualClock
 from tests.emulator import BotAPIEmulator
-from tests.harness import Chat, RunningBot, both_backends, make_settings, seed_users
+from tests.harness import Chat, RunningBot, both_backends, make_settings, onboard, seed_users
 
 MORNING = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -50,7 +50,7 @@ async def test_the_job_queue_drives_the_tick(
         (job,) = bot.app.job_queue.get_jobs_by_name(JOB_NAME)
         assert job.job.misfire_grace_time is None and job.job.coalesce is True
         chat = Chat(emulator)
-        await chat.say("/checkintime 13:00")  # START is 12:00 UTC
+        await onboard(chat, at="13:00")  # START is 12:00 UTC
         clock.advance(hours=1)  # no one calls tick(): APScheduler must
         prompt = await chat.reply(timeout=10)
         assert "Start check-in" in str(prompt["reply_markup"])

@@ -5,15 +5,14 @@ from datetime import UTC, datetime, timedelta
 
 from db.models import OutboxMessage, User
 from tests.clock import ManualClock
-from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_labels
+from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_labels, onboard
 
 # 18:00 in Berlin on Monday 2026-01-05 (winter time, UTC+1).
 DUE = datetime(2026, 1, 5, 17, 0, tzinfo=UTC)
 
 
 async def berlin_user(chat: Chat) -> None:
-    await chat.say("/timezone Berlin")
-    await chat.say("/checkintime 18:00")
+    await onboard(chat, zone="Berlin", at="18:00")
 
 
 def prompts(chat: Chat) -> list[dict]:
