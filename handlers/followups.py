@@ -221,6 +221,8 @@ async def _create(
     lines = [present.created(name, when, request.note)]
     if new.pestering:
         lines.append(texts.FOLLOWUP_PESTER.format(count=new.unanswered, name=name))
+    if not users.onboarded(user):
+        lines.append(texts.WAITS_FOR_START)
     await reply(update, "\n\n".join(lines))
     await offer_merges(update, [new.resolved])
 

@@ -157,7 +157,7 @@ async def _set_time(update: Update, context: BotContext, user: User, at: time) -
     if not onboarding:
         await reply(update, account.schedule(texts.CHECKIN_TIME_SET, user, now))
         return
-    await reply(update, settings_present.time_changed(user))  # the next one: once set up
+    await reply(update, texts.ONBOARDING_TIME_SET.format(time=format_time(at)))
     await start.go_on(update, context, user, Awaiting.ONBOARDING_TIME)
 
 

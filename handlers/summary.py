@@ -45,7 +45,7 @@ _DROPS = {
 async def show(update: Update, context: BotContext, user: User, done: checkins.Completed) -> None:
     """The summary after the last answer, remembered so an edit or a fix can change it."""
     checkin = done.checkin
-    footer = _footer(done.streak, vague=done.vague_ask, quiet=not any(done.answers.values()))
+    footer = _footer(user, done.streak, vague=done.vague_ask, quiet=not any(done.answers.values()))
     if done.offer_goal:
         footer.append(texts.GOAL_OFFER)
     view = _view(context, user, checkin.id, done.applied.reading, footer)
@@ -58,11 +58,14 @@ async def show(update: Update, context: BotContext, user: User, done: checkins.C
     await offer_merges(update, done.maybe_duplicates)
 
 
-def _footer(streak: int, *, vague: bool, quiet: bool) -> list[str]:
+def _footer(user: User, streak: int, *, vague: bool, quiet: bool) -> list[str]:
     lines = [texts.VAGUE_ASK_TIP] if vague else []
     if quiet:
         lines.append(texts.CHECKIN_QUIET_DAY)
-    return [*lines, streak_line(streak)]
+    lines.append(streak_line(streak))
+    if not users.onboarded(user):
+        lines.append(texts.WAITS_FOR_START)  # checked in before /start: no prompts yet
+    return lines
 
 
 def _view(
@@ -88,7 +91,7 @@ async def _current_view(context: BotContext, user: User, checkin: CheckIn) -> pr
     answers = await checkins.answers(context.db, checkin.id)
     streak = (await stats.streaks(context.db, user, context.now())).current_streak
     vague = checkins.vague(answers)
-    footer = _footer(streak, vague=vague, quiet=not any(answers.values()))
+    footer = _footer(user, streak, vague=vague, quiet=not any(answers.values()))
     return _view(context, user, checkin.id, understanding.stored(checkin), footer)
 
 

@@ -76,6 +76,7 @@ async def test_followup_date_forms(
 
 
 async def test_followup_step_by_step(bot: RunningBot, chat: Chat) -> None:
+    await onboard(chat)
     assert (await chat.say("/followup"))["text"].startswith("Who do you want to follow up with?")
     assert (await chat.say("Sally"))["text"].startswith("When should I remind you about Sally?")
     ask_note = await chat.say("friday")
@@ -86,6 +87,7 @@ async def test_followup_step_by_step(bot: RunningBot, chat: Chat) -> None:
 
 
 async def test_step_by_step_with_a_note_and_a_bad_date(bot: RunningBot, chat: Chat) -> None:
+    await onboard(chat)
     await chat.say("/followup")
     await chat.say("Tom")
     bad = await chat.say("whenever")

@@ -2,11 +2,19 @@
 
 from datetime import UTC, datetime
 
+import pytest
+
 from bot import texts
 from db.models import Contact, Followup, Interaction
-from tests.harness import Chat, RunningBot
+from tests.harness import Chat, RunningBot, onboard
 
 # The harness's clock: Monday 5 January 2026, 12:00 UTC; check-ins at 18:00 UTC.
+
+
+@pytest.fixture(autouse=True)
+async def set_up(bot: RunningBot, chat: Chat) -> None:
+    """Someone who finished /start (a stranger's reply adds how reminders begin)."""
+    await onboard(chat)
 
 
 async def test_a_followup_sentence_names_the_person_not_the_verb(

@@ -68,7 +68,7 @@ async def test_start_walks_through_timezone_and_time_then_offers_a_first_checkin
     assert button_labels(ask_time) == ["08:30", "12:30", "18:00 ✓", "21:00"]
 
     time_set = await chat.tap(ask_time, "21:00")
-    assert time_set["text"] == "Check-in time: 21:00"
+    assert time_set["text"] == "Check-ins at 21:00."
     ask_mode = await chat.reply()
     assert ask_mode["text"] == texts.ASK_MODE
     assert button_labels(ask_mode) == ["Job-searching", "Employed"]
@@ -99,7 +99,7 @@ async def test_keep_default_timezone_and_type_a_time(bot: RunningBot, chat: Chat
     zone_set = await chat.say("Keep UTC")
     assert zone_set["text"].startswith("Timezone set to UTC")
     await chat.reply()
-    assert (await chat.say("7:45am"))["text"] == "Check-in time: 07:45"
+    assert (await chat.say("7:45am"))["text"] == "Check-ins at 07:45."
     ask_mode = await chat.reply()
     assert ask_mode["text"] == texts.ASK_MODE
     done = await chat.say("searching")
@@ -304,6 +304,7 @@ async def test_a_strangers_followup_is_kept_and_reminded_only_once_they_set_up(
     reminder that waited comes at once."""
     answer = await chat.say("/followup Sally tomorrow")
     assert answer["text"].startswith("Follow-up set: Sally, tomorrow")
+    assert answer["text"].endswith(texts.WAITS_FOR_START)  # the user learns it waits
     user = await user_row(bot)
     assert (user.onboarded_at, user.wake_at) == (None, None)
     await nothing_automatic(bot, clock, TUESDAY_PAST_SIX)
@@ -356,7 +357,7 @@ async def test_checkintime_during_onboarding_confirms_then_asks_the_next_questio
     bot: RunningBot, chat: Chat, clock: ManualClock
 ) -> None:
     await until_the_time_question(chat)
-    assert (await chat.say("/checkintime 20:30"))["text"] == "Check-in time: 20:30"
+    assert (await chat.say("/checkintime 20:30"))["text"] == "Check-ins at 20:30."
     assert (await chat.reply())["text"] == texts.ASK_MODE
     user = await user_row(bot)
     assert (user.checkin_time, user.awaiting, user.onboarded_at) == (
@@ -419,5 +420,5 @@ async def test_a_settings_command_without_a_value_during_onboarding_asks_its_own
     ask_time = await chat.say("/checkintime")
     assert ask_time["text"] == texts.ASK_CHECKIN_TIME
     assert (await user_row(bot)).awaiting == "onboarding_time"
-    assert (await chat.say("7pm"))["text"] == "Check-in time: 19:00"
+    assert (await chat.say("7pm"))["text"] == "Check-ins at 19:00."
     assert (await chat.reply())["text"] == texts.ASK_MODE

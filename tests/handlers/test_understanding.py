@@ -3,9 +3,18 @@ summary shows, and the one-tap fixes, checked in the chat and in the database.""
 
 from datetime import UTC, datetime
 
+from bot import texts
 from db.models import CheckIn, Contact, Followup, Interaction
 from tests.emulator import JSON
-from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_data, button_labels
+from tests.harness import (
+    USER_ID,
+    Chat,
+    RunningBot,
+    both_backends,
+    button_data,
+    button_labels,
+    onboard,
+)
 
 # The harness's clock starts on Monday 5 January 2026 at 12:00 UTC; users are on UTC with
 # check-ins at 18:00 until they choose.
@@ -120,6 +129,16 @@ async def test_the_summarys_buttons_drop_and_change_items_in_place(
     assert "reply_markup" not in final or not button_labels(final)
 
 
+async def test_a_checkin_before_start_says_how_daily_prompts_begin(
+    bot: RunningBot, chat: Chat
+) -> None:
+    summary = await checkin(chat, "Coffee with Tom", "-", "-", "-")  # no /start before
+    assert texts.WAITS_FOR_START in summary["text"]
+    await onboard(chat)
+    after = await checkin(chat, "Coffee with Ana", "-", "-", "-")
+    assert texts.WAITS_FOR_START not in after["text"]
+
+
 async def test_someone_elses_summary_button_changes_nothing(bot: RunningBot, chat: Chat) -> None:
     summary = await checkin(chat, *MARIA_AND_JOAO)
     stranger = Chat(chat.emulator, user_id=2002, first_name="Eve")
@@ -230,9 +249,7 @@ async def test_an_edited_answer_replaces_the_stored_one_and_the_summary_follows(
     assert set(await contacts(bot)) == {"Sally Jones"}
 
 
-async def test_an_edit_does_not_revive_a_followup_already_done(
-    bot: RunningBot, chat: Chat
-) -> None:
+async def test_an_edit_does_not_revive_a_followup_already_done(bot: RunningBot, chat: Chat) -> None:
     await chat.say("/checkin")
     await chat.say("Coffee with Sally Jones")
     await chat.say("-")
