@@ -809,6 +809,7 @@ RESUME_NOW_BUTTON = "▶️ Resume now"
 # One-line confirmations (the answer to a tap, or the reply to a command).
 TIME_CHANGED = "Check-in time: {time}"
 ONBOARDING_TIME_SET = "Check-ins at {time}."  # a time set while onboarding asks its questions
+ONBOARDING_SKIPPED = "Skipped: the default stays (you can change it any time in /settings)."
 # Someone who logged something before finishing /start hears what the rest waits for.
 WAITS_FOR_START = "Reminders start once you're set up: send /start (three quick questions)."
 DAYS_CHANGED = "Networking days: {days}"

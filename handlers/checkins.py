@@ -11,7 +11,7 @@ from bot.presenters import checkins as present
 from bot.runtime import BotContext
 from db.models import CheckIn, User
 from domain.checkins import AnswerType, CheckinStatus, clean_answer, question_at
-from handlers import goals, summary
+from handlers import goals, start, summary
 from handlers.common import edit_quietly, pressed, reply, stale
 from services import checkins
 
@@ -93,6 +93,9 @@ async def skip(update: Update, context: BotContext) -> None:
     user = context.user
     if user is not None and user.awaiting in goals.PARTS:  # a /goal question is open
         await goals.skip(update, context, user)
+        return
+    if user is not None and start.onboarding(user):  # one of /start's questions is open
+        await start.skip_step(update, context, user)
         return
     checkin = await checkins.open_checkin(context.db, user.id) if user else None
     if user is None or checkin is None:

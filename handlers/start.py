@@ -91,6 +91,18 @@ async def go_on(
         await ask(update, context, user, STEPS[STEPS.index(waiting) + 1])
 
 
+async def skip_step(update: Update, context: BotContext, user: User) -> None:
+    """/skip during onboarding: that question keeps its default, and onboarding goes on
+    (skipping the last finishes it: the questions were skipped on purpose)."""
+    waiting = user.awaiting
+    assert waiting in STEPS
+    await reply(update, texts.ONBOARDING_SKIPPED)
+    if waiting == Awaiting.ONBOARDING_MODE:
+        await _first_mode(update, context, user, user.mode or Mode.SEARCHING)
+    else:
+        await go_on(update, context, user, waiting)
+
+
 async def mode_button(update: Update, context: BotContext) -> None:
     found = await pressed_by_user(update, context, callbacks.OnboardingMode)
     if found is None:

@@ -422,3 +422,21 @@ async def test_a_settings_command_without_a_value_during_onboarding_asks_its_own
     assert (await user_row(bot)).awaiting == "onboarding_time"
     assert (await chat.say("7pm"))["text"] == "Check-ins at 19:00."
     assert (await chat.reply())["text"] == texts.ASK_MODE
+
+
+async def test_skip_keeps_each_default_and_skipping_all_finishes_onboarding(
+    bot: RunningBot, chat: Chat
+) -> None:
+    await chat.say("/start")
+    timezone_question = await chat.reply()
+    assert timezone_question["text"] == texts.ASK_TIMEZONE
+    assert (await chat.say("/skip"))["text"] == texts.ONBOARDING_SKIPPED
+    assert (await chat.reply())["text"] == texts.ASK_CHECKIN_TIME
+    await chat.say("/skip")
+    assert (await chat.reply())["text"] == texts.ASK_MODE
+    await chat.say("/skip")
+    done = await chat.reply()
+    assert done["text"].startswith("You're set")
+    user = await user_row(bot)
+    assert (user.timezone, user.checkin_time.hour, user.awaiting) == ("UTC", 18, None)
+    assert user.onboarded_at is not None  # skipped on purpose: prompts come
