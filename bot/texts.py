@@ -189,24 +189,13 @@ QUICK_REPLIES: dict[Question, str] = {
     Question.ASK: "No ask today",
     Question.FOLLOWUP: "Nothing to follow up",
 }
-SUMMARY_LABELS: dict[Question, str] = {
-    Question.WHO: "Connected",
-    Question.GAVE: "Gave",
-    Question.ASK: "Asked",
-    Question.FOLLOWUP: "Follow up",
-}
 CHECKIN_HINT = "(/skip skips a question, /cancel stops.)"
 CHECKIN_RESUMED = "Picking up where we left off."
-CHECKIN_SAVED = "✅ Check-in saved."
-SUMMARY_ANSWER_LIMIT = 300
-SUMMARY_LINE = "{label}: {answer}"
-NO_ANSWER = "—"
 QUICK_REPLY_ECHO = "{question}\n→ {answer}"
 VAGUE_ASK_TIP = (
     "Tip: a specific ask lands better than “let me know if anything comes up”: a named "
     "introduction, a 20-minute call, a referral for one role."
 )
-CHECKIN_PEOPLE = "Added to your network: {names}."
 # The summary lists what the check-in understood, item by item, then asks what it must.
 CHECKIN_UNDERSTOOD = "✅ Check-in saved. Here's what I logged:"
 UNDERSTOOD_PERSON = "👥 {name}{about}"
@@ -226,7 +215,6 @@ UNDERSTOOD_HINT = "Not quite right? ✎ Fix drops or changes an item; nothing to
 UNDERSTOOD_NOTHING = "✅ Check-in saved. Nobody named, nothing to log."
 UNDERSTOOD_MORE = "… and {n} more"
 FIX_MENU = "Tap an item to drop it, or to change the person or the date."
-FIX_DATES = "When should I remind you about {name}?"
 FIX_PERSON_ASK = "Who was it instead of {name}? Send the name. /cancel keeps it as it is."
 FIX_PERSON_DONE = "Changed: {old} → {new}."
 FIX_OK_BUTTON = "✓ Looks right"
@@ -278,7 +266,6 @@ FOLLOWUP_PESTER = (
     "That's {count} follow-ups to {name} without a reply. Chasing can burn a bridge: give it "
     "some time, or give something first."
 )
-FOLLOWUP_FROM_CHECKIN = "Follow-up set: {name}, {when}."
 # Follow-up nudges: (plain, with the note) per variant; the day picks the variant.
 NUDGE_FIRST = (
     ("Time to follow up with {name}.\n{last}", "Time to follow up with {name}: {note}.\n{last}"),
