@@ -33,6 +33,9 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
 _DAY_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "next week": 7}
 _DAY_WORDS |= {"tmr": 1, "tmrow": 1, "2moro": 1, "2morrow": 1, "tomorow": 1, "tommorow": 1}
 _DAY_WORDS |= {"day after tomorrow": 2, "the day after tomorrow": 2}
+# Single words that name a day or a month, for readers that look for a date inside a sentence.
+DAY_WORDS = frozenset(word for word in _DAY_WORDS if " " not in word)
+MONTH_WORDS = frozenset(_MONTHS) | {name[:3] for name in _MONTHS} | {"sept"}
 MAX_WHEN_WORDS = 8  # "the day after tomorrow at 10:30 am" is 7: longer is never a date
 # Words that may start a date ("on friday", "by the 5th"); they never end a name.
 CONNECTORS = frozenset({"on", "by", "at", "before", "after", "until", "till", "this", "for", "in"})

@@ -4,6 +4,7 @@ and the company and role said in passing."""
 import itertools
 
 from domain.contacts import Channel
+from domain.dates import MONTH_WORDS
 from domain.lexicon import (
     CALL_WORDS,
     COMMON_WORDS,
@@ -17,7 +18,6 @@ from domain.reader.tokens import (
     EVENT_WORDS,
     GROUP_WORDS,
     LIST_JOINERS,
-    MONTH_NAMES,
     ROLE_WORDS,
     WEAK_CHANNEL_WORDS,
     Mention,
@@ -201,7 +201,7 @@ def _company_name(tokens: list[Token], i: int, end: int) -> str | None:
             break
     if not words or any(w.casefold() in EVENT_WORDS for w in words):
         return None
-    if words[0].casefold() in COMMON_WORDS | {"the"} or words[0].casefold() in MONTH_NAMES:
+    if words[0].casefold() in COMMON_WORDS | {"the"} or words[0].casefold() in MONTH_WORDS:
         return None
     if weekday_index(words[0].casefold(), min_letters=FREE_TEXT_MIN_LETTERS) is not None:
         return None

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from domain.checkins import says_nothing
 from domain.contacts import Channel
+from domain.dates import DAY_WORDS, MONTH_WORDS
 from domain.lexicon import (
     CALL_WORDS,
     COMMON_WORDS,
@@ -72,11 +73,8 @@ WHEN_STARTS = frozenset(
     {
         "on", "by", "in", "next", "this", "the", "end", "early", "tomorrow", "tmrw", "today",
         "tonight", "yesterday", "day", "before", "after", "until", "till", "at", "wednesday", "mid",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec",
     }
-)  # fmt: skip
+) | MONTH_WORDS  # fmt: skip
 
 
 COMPANY_BRIDGES = frozenset({"at", "of", "from", "@"})
@@ -300,7 +298,7 @@ def _inside_time_or_initial(tokens: list[Token], i: int) -> bool:
         return False
     at_line_start = i < 2 or tokens[i - 2].kind == "brk"
     after = tokens[i + 1].low if i + 1 < len(tokens) else ""
-    return at_line_start or after in MONTH_NAMES  # "1. Kate", "2. December"
+    return at_line_start or after in MONTH_WORDS  # "1. Kate", "2. December"
 
 
 def is_capital(tok: Token) -> bool:
@@ -368,17 +366,9 @@ _DATE_WORDS = frozenset(
      "wk", "wks", "month", "months", "day", "days", "end", "early", "mid", "after", "before",
      "until", "till", "weekend", "couple", "fortnight", "am", "pm", "a.m", "p.m", "noon",
      "morning", "afternoon", "evening", "night", "eod", "one", "two", "three", "four", "five",
-     "six", "seven", "eight", "nine", "ten", "beginning", "start", "tonight", "today",
-     "tomorrow", "tmrw", "tmr", "yesterday", "from", "now", "time", "around", "ish", "midnight",
-     "tomorow", "tommorow", "tmrow", "thurs", "tues", "weds"}
-)  # fmt: skip
-
-
-MONTH_NAMES = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-     "sept", "oct", "nov", "dec"}
-)  # fmt: skip
+     "six", "seven", "eight", "nine", "ten", "beginning", "start", "from", "now", "time",
+     "around", "ish", "midnight", "thurs", "tues", "weds"}
+) | DAY_WORDS  # fmt: skip
 
 
 def date_word(tok: Token) -> bool:
@@ -387,7 +377,7 @@ def date_word(tok: Token) -> bool:
     return (
         tok.kind == "num"
         or low in _DATE_WORDS
-        or low in MONTH_NAMES
+        or low in MONTH_WORDS
         or tok.low in {"/", "-", ":", ".", ","}
         or weekday_index(low, min_letters=FREE_TEXT_MIN_LETTERS) is not None
         or bool(re.fullmatch(r"\d+(st|nd|rd|th)", low))
@@ -403,7 +393,8 @@ def may_start_when(tok: Token) -> bool:
     return (
         low in WHEN_STARTS
         or weekday_index(low, min_letters=FREE_TEXT_MIN_LETTERS) is not None
-        or low in {"tmrw", "tmr", "tomorow", "tommorow", "weekend"}
+        or low in DAY_WORDS
+        or low == "weekend"
     )
 
 
