@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db import checkins as checkins_db
+from db import contacts as contacts_db
 from db.models import CheckIn, User
 from domain.checkins import (
     QUESTIONS,
@@ -87,8 +88,9 @@ async def answer(
         return None
     checkin.status, checkin.completed_at = CheckinStatus.DONE, now
     answers = await checkins_db.answers(session, checkin.id)
-    reading = await understanding.read(session, user, answers, now)
-    applied = await understanding.write(session, user, checkin, reading, now)
+    known = await contacts_db.names(session, user.id)  # loaded once, to read and to write
+    reading = await understanding.read(session, user, answers, now, known)
+    applied = await understanding.write(session, user, checkin, reading, now, known)
     summary = await stats.streaks(session, user, now)
     offer = await goals.offer_once(session, user, now)
     return Completed(checkin, answers, summary.current_streak, applied, vague(answers), offer)
@@ -123,8 +125,9 @@ async def edit_answer(
         return Edited(checkin)
     await session.flush()
     answers = await checkins_db.answers(session, checkin.id)
-    reading = await understanding.read(session, user, answers, now)
-    return Edited(checkin, await understanding.write(session, user, checkin, reading, now))
+    known = await contacts_db.names(session, user.id)
+    reading = await understanding.read(session, user, answers, now, known)
+    return Edited(checkin, await understanding.write(session, user, checkin, reading, now, known))
 
 
 async def quick(session: AsyncSession, user: User, now: datetime) -> bool:

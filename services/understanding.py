@@ -51,23 +51,36 @@ def _created(checkin: CheckIn) -> list[int]:
 
 
 async def read(
-    session: AsyncSession, user: User, answers: dict[Question, str | None], now: datetime
+    session: AsyncSession,
+    user: User,
+    answers: dict[Question, str | None],
+    now: datetime,
+    known: list[tuple[int, str]] | None = None,
 ) -> Reading:
-    """The four answers read against the user's contacts, in their local wall clock."""
-    known = [name for _, name in await contacts_db.names(session, user.id)]
+    """The four answers read against the user's contacts (`known`, when already loaded), in
+    their local wall clock."""
+    if known is None:
+        known = await contacts_db.names(session, user.id)
     texts = [answers.get(q) for q in QUESTIONS]
-    return read_checkin(texts, known, local_now(now, users.zone(user)))
+    return read_checkin(texts, [name for _, name in known], local_now(now, users.zone(user)))
 
 
 async def write(
-    session: AsyncSession, user: User, checkin: CheckIn, reading: Reading, now: datetime
+    session: AsyncSession,
+    user: User,
+    checkin: CheckIn,
+    reading: Reading,
+    now: datetime,
+    known: list[tuple[int, str]] | None = None,
 ) -> Applied:
-    """Write `reading` as the check-in's effects, replacing whatever it wrote before."""
+    """Write `reading` as the check-in's effects, replacing whatever it wrote before. `known`
+    is the user's (id, name) list when the caller loaded it to read the answers."""
     made_before = set(_created(checkin))
     await checkins_db.clear_effects(session, checkin.id)
     settled = await checkins_db.settled_followup_contacts(session, checkin.id)
     applied = Applied(reading)
-    known = await contacts_db.names(session, user.id)
+    if known is None:
+        known = await contacts_db.names(session, user.id)
     day = checkin.local_date
     by_key: dict[str, Contact] = {}
     created: list[int] = []
