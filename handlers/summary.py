@@ -166,7 +166,8 @@ async def _navigate(
     own text stays, only its buttons change."""
     query = update.callback_query
     assert query is not None
-    view = await _current_view(context, user, checkin)
+    # Only the buttons change: the reading is enough, no streak or tips to recompute.
+    view = _view(context, user, checkin.id, understanding.stored(checkin), [])
     markup: InlineKeyboardMarkup | None
     if button.act == FixAct.OK:
         markup = None
