@@ -1,0 +1,104 @@
+"""Russian morphology through `pymorphy3` (its dictionary, about 15 MB, is loaded once, on the
+first Russian check-in): a declined word's dictionary form, and a name or company in the
+nominative, as it goes on a card ("с Ольгой Ивановой" is Ольга Иванова, "из Яндекса" Яндекс)."""
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+# Grammemes of a word that can be part of a name, a place or an organisation.
+_NAMES = frozenset({"Name", "Surn", "Patr"})
+_PROPER = _NAMES | {"Orgn", "Geox", "Trad"}
+# A name in a check-in is far more often "to Анна" than "about Анна": "Ульяне" is Ульяна's
+# dative before it is Ульян's locative.
+_CASES = ("nomn", "datv", "ablt", "accs", "gent", "loct")
+
+
+@cache
+def _analyzer() -> Any:
+    import pymorphy3  # here, not at the top: only Russian check-ins need its dictionary
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@cache
+def _parses(low: str) -> tuple[Any, ...]:
+    return tuple(_analyzer().parse(low))
+
+
+def lemma(low: str) -> str:
+    """The dictionary form of a casefolded word: "созвонился" → "созвониться"."""
+    parses = _parses(low)
+    return parses[0].normal_form if parses else low
+
+
+def common(low: str) -> bool:
+    """A word the dictionary knows and that is not a name: "обсудили", "командой", "работе"
+    (a name the dictionary also knows as a word, "Вера", "Роман", stays possible)."""
+    parses = _parses(low)
+    if not parses or not any(p.is_known for p in parses):
+        return False
+    return not any(_PROPER & p.tag.grammemes for p in parses)
+
+
+def base_forms(words: Sequence[str]) -> tuple[str, ...]:
+    """Each word of a name in the nominative singular, all of one gender: "Ольгой Ивановой" →
+    ("Ольга", "Иванова"), "Анне" → ("Анна",). A word the dictionary cannot place is kept."""
+    genders = [_genders(word.casefold()) for word in words]
+    common_genders = set.intersection(*[g for g in genders if g] or [set()])
+    gender = next(iter(common_genders)) if len(common_genders) == 1 else None
+    shown = []
+    for word in words:
+        names = [p for p in _parses(word.casefold()) if _NAMES & p.tag.grammemes]
+        shown.append(_nominative(word, _best(names, gender)))
+    return tuple(shown)
+
+
+def organisation(word: str) -> str:
+    """A company's name in the nominative ("Яндекса" → "Яндекс"); kept if not one."""
+    orgs = [p for p in _parses(word.casefold()) if {"Orgn", "Geox"} & p.tag.grammemes]
+    return _nominative(word, orgs[0] if orgs else None)
+
+
+def _genders(low: str) -> set[str]:
+    found = set()
+    for p in _parses(low):
+        if _NAMES & p.tag.grammemes:
+            found |= {"masc", "femn"} if "ms-f" in p.tag.grammemes else {p.tag.gender}
+    return found
+
+
+def _best(names: list[Any], gender: str | None) -> Any:
+    """The likeliest reading: declined (not an indeclinable foreign name: "Анне" is Анна's
+    dative before it is Anne), of the name's gender, of the likeliest name, in the likeliest
+    case."""
+    if not names:
+        return None
+    declined = [p for p in names if "Fixd" not in p.tag.grammemes] or names
+    fits = [
+        p
+        for p in declined
+        if gender is None or "ms-f" in p.tag.grammemes or p.tag.gender == gender
+    ] or declined
+    weight: dict[str, float] = {}
+    for p in fits:  # "Виктории": Виктория (three readings) rather than Викторий (two)
+        weight[p.normal_form] = weight.get(p.normal_form, 0) + p.score
+    return min(
+        fits,
+        key=lambda p: (
+            -round(weight[p.normal_form], 3),
+            _CASES.index(p.tag.case) if p.tag.case in _CASES else len(_CASES),
+        ),
+    )
+
+
+def _nominative(word: str, parse: Any) -> str:
+    if parse is None:
+        return word
+    inflected = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
+    form = inflected.word if inflected else parse.word
+    if "ё" not in word.casefold():
+        form = form.replace("ё", "е")  # "Федорова" stays as typed, not Фёдорова
+    if word[:1].isupper():
+        form = "-".join(part[:1].upper() + part[1:] for part in form.split("-"))
+    return form
