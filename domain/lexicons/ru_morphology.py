@@ -76,9 +76,7 @@ def _best(names: list[Any], gender: str | None) -> Any:
         return None
     declined = [p for p in names if "Fixd" not in p.tag.grammemes] or names
     fits = [
-        p
-        for p in declined
-        if gender is None or "ms-f" in p.tag.grammemes or p.tag.gender == gender
+        p for p in declined if gender is None or "ms-f" in p.tag.grammemes or p.tag.gender == gender
     ] or declined
     weight: dict[str, float] = {}
     for p in fits:  # "Виктории": Виктория (three readings) rather than Викторий (two)

@@ -227,6 +227,8 @@ def _gloss(tokens: list[Token], glossary: Glossary) -> list[Token]:
         english_word = glossary.english(
             tok.low, may_be_common=sentence_start or not tok.text[0].isupper()
         )
+        if english_word and _surname_after_name(out, tok, english_word, sentence_start):
+            english_word = None  # "Felipe Dias", "Sarah Koch": a surname, not days or a cook
         if english_word == "" and i + 1 < len(tokens) and tokens[i + 1].kind == "word":
             prefix += tok.text + " "
         elif english_word:
@@ -245,6 +247,21 @@ def _gloss(tokens: list[Token], glossary: Glossary) -> list[Token]:
             prefix = ""
         i += 1
     return out
+
+
+def _surname_after_name(out: list[Token], tok: Token, english: str, sentence_start: bool) -> bool:
+    """A capitalised word of the glossary right after a capitalised word it does not know,
+    inside a sentence: the name goes on. Not a day ("Jonas Freitag" is Jonas on Friday)."""
+    if sentence_start or not tok.text[0].isupper() or not out:
+        return False
+    before = out[-1]
+    if before.kind != "word" or before.glossed or not before.text[0].isupper():
+        return False
+    return not (
+        english in MONTH_WORDS
+        or english in DAY_WORDS
+        or weekday_index(english, min_letters=FREE_TEXT_MIN_LETTERS) is not None
+    )
 
 
 def _phrase_at(
