@@ -17,6 +17,7 @@ from domain.checkins import (
     question_at,
 )
 from domain.coaching import is_vague_ask
+from domain.lexicons import ENGLISH
 from services import contacts, goals, stats, understanding, users
 
 
@@ -70,6 +71,7 @@ async def answer(
     chat_id: int,
     message_id: int,
     now: datetime,
+    language: str = ENGLISH,
 ) -> Completed | None:
     """Store the answer to the current question; the summary once the last one is in."""
     question = question_at(checkin.step)
@@ -89,7 +91,7 @@ async def answer(
     checkin.status, checkin.completed_at = CheckinStatus.DONE, now
     answers = await checkins_db.answers(session, checkin.id)
     known = await contacts_db.names(session, user.id)  # loaded once, to read and to write
-    reading = await understanding.read(session, user, answers, now, known)
+    reading = await understanding.read(session, user, answers, now, known, language)
     applied = await understanding.write(session, user, checkin, reading, now, known)
     summary = await stats.streaks(session, user, now)
     offer = await goals.offer_once(session, user, now)
@@ -106,7 +108,13 @@ def vague(answers: dict[Question, str | None]) -> bool:
 
 
 async def edit_answer(
-    session: AsyncSession, user: User, chat_id: int, message_id: int, text: str, now: datetime
+    session: AsyncSession,
+    user: User,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    now: datetime,
+    language: str = ENGLISH,
 ) -> Edited | None:
     """An answer the user edited in Telegram replaces the stored one. In a check-in still
     open that is all; in the user's latest completed check-in the answers are read again and
@@ -126,7 +134,7 @@ async def edit_answer(
     await session.flush()
     answers = await checkins_db.answers(session, checkin.id)
     known = await contacts_db.names(session, user.id)
-    reading = await understanding.read(session, user, answers, now, known)
+    reading = await understanding.read(session, user, answers, now, known, language)
     return Edited(checkin, await understanding.write(session, user, checkin, reading, now, known))
 
 

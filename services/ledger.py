@@ -11,6 +11,7 @@ from domain.coaching import is_vague_ask
 from domain.contacts import ContactSource, InteractionKind
 from domain.conversation import AskDraft
 from domain.ledger import read_name_and_what
+from domain.lexicons import ENGLISH
 from services import contacts, users
 
 
@@ -33,12 +34,17 @@ class GiveFirst:
 
 
 async def log(
-    session: AsyncSession, user: User, kind: InteractionKind, text: str, now: datetime
+    session: AsyncSession,
+    user: User,
+    kind: InteractionKind,
+    text: str,
+    now: datetime,
+    language: str = ENGLISH,
 ) -> Logged | GiveFirst | None:
-    """Log "<name> <what>" (or a sentence naming the person) as a give or an ask; None when
-    either part is missing."""
+    """Log "<name> <what>" (or a sentence naming the person, in the user's language) as a give
+    or an ask; None when either part is missing."""
     known = await contacts_db.names(session, user.id)
-    parts = read_name_and_what(text, [name for _, name in known])
+    parts = read_name_and_what(text, [name for _, name in known], language)
     if parts is None:
         return None
     name, what = parts

@@ -21,6 +21,7 @@ from db.models import CheckIn, Contact, User
 from domain.checkins import QUESTIONS, Question
 from domain.contacts import ContactSource, InteractionKind, normalize_name
 from domain.followups import FollowupRequest
+from domain.lexicons import ENGLISH
 from domain.reader import read_checkin
 from domain.reading import FollowupItem, Person, Reading
 from domain.schedule import local_now
@@ -56,13 +57,15 @@ async def read(
     answers: dict[Question, str | None],
     now: datetime,
     known: list[tuple[int, str]] | None = None,
+    language: str = ENGLISH,
 ) -> Reading:
     """The four answers read against the user's contacts (`known`, when already loaded), in
-    their local wall clock."""
+    their local wall clock and their language."""
     if known is None:
         known = await contacts_db.names(session, user.id)
     texts = [answers.get(q) for q in QUESTIONS]
-    return read_checkin(texts, [name for _, name in known], local_now(now, users.zone(user)))
+    names = [name for _, name in known]
+    return read_checkin(texts, names, local_now(now, users.zone(user)), language)
 
 
 async def write(

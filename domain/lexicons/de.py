@@ -156,7 +156,7 @@ WORDS = {
 }
 
 PHRASES = {
-    "end of month": "ende des monats, ende monat, monatsende",
+    "end of month": "ende des monats",
     "end of week": "ende der woche",
     "weekend": "wochenende",
     "next week": "nächste woche, kommende woche",

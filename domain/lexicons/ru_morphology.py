@@ -55,9 +55,12 @@ def base_forms(words: Sequence[str]) -> tuple[str, ...]:
 
 
 def organisation(word: str) -> str:
-    """A company's name in the nominative ("Яндекса" → "Яндекс"); kept if not one."""
-    orgs = [p for p in _parses(word.casefold()) if {"Orgn", "Geox"} & p.tag.grammemes]
-    return _nominative(word, orgs[0] if orgs else None)
+    """A company's name in the nominative ("из Яндекса" → Яндекс, "в Озоне" → Озон); kept as
+    written when the dictionary cannot place it."""
+    parses = _parses(word.casefold())
+    orgs = [p for p in parses if {"Orgn", "Geox"} & p.tag.grammemes]
+    nouns = [p for p in parses if p.tag.POS == "NOUN" and not _NAMES & p.tag.grammemes]
+    return _nominative(word, (orgs or nouns or [None])[0])
 
 
 def _genders(low: str) -> set[str]:

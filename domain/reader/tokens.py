@@ -74,6 +74,7 @@ WHEN_STARTS = frozenset(
     {
         "on", "by", "in", "next", "this", "the", "end", "early", "tomorrow", "tmrw", "today",
         "tonight", "yesterday", "day", "before", "after", "until", "till", "at", "wednesday", "mid",
+        "overmorrow",
     }
 ) | MONTH_WORDS  # fmt: skip
 
