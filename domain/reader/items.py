@@ -270,11 +270,13 @@ def _find_when(
         for j in range(limit, i, -1):
             if not all(date_word(t) for t in tokens[i:j]) or _cut_unit(tokens, j, end):
                 continue
-            when = read_when(
-                english_text(tokens, i, j),
-                now,
-                language=glossary.dateparser,
-                spelled=span_text(tokens, i, j, strip=False),
+            spelled = span_text(tokens, i, j, strip=False)
+            when = (
+                read_when(spelled, now)
+                if glossary.dateparser is None  # English: the words are the English ones
+                else read_when(
+                    english_text(tokens, i, j), now, language=glossary.dateparser, spelled=spelled
+                )
             )
             if when is not None:
                 return i, j, when
