@@ -70,7 +70,9 @@ _IN_HOURS = re.compile(r"in\s+(?P<count>\d{1,3}|[a-z]+)\s+(?P<unit>hour|hr|minut
 _ISO_DATE = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
 _NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})(?:[/.-](?P<year>\d{4}|\d{2}))?\.?")
 _DOTTED_DAY_FIRST = re.compile(r"(?:.*\s)?\d{1,2}\.\d{1,2}\.")
-_ORDINAL_DAY = re.compile(r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)")
+_ORDINAL_DAY = re.compile(
+    r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)|(?:on\s+the|on|the|day)\s+(?P<bare>\d{1,2})"
+)
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ def _read_days(
     """Candidate days for a date without its time: read here, else by dateparser."""
     today = now.date()
     relative = _read_week_relative(text, today)  # before "after" is taken for a connector
+    if relative is None:
+        relative = _read_ordinal(text, today)  # "on 30" before "on" is dropped
     if relative is not None:
         return relative
     words = text.split()
@@ -259,11 +263,12 @@ def _read_numeric(text: str, today: date) -> tuple[date, ...] | None:
 
 
 def _read_ordinal(text: str, today: date) -> tuple[date, ...] | None:
-    """the 5th: the next 5th of a month strictly after today."""
+    """the 5th, on the 30 (German "am 30.", Portuguese "dia 30"): the next such day of a month
+    strictly after today."""
     match = _ORDINAL_DAY.fullmatch(text)
     if match is None:
         return None
-    wanted = int(match["day"])
+    wanted = int(match["day"] or match["bare"])
     month_start = today.replace(day=1)
     for offset in range(13):
         year, month = divmod(month_start.month - 1 + offset, 12)

@@ -10,7 +10,7 @@ WORDS = {
     "via": "auf per über",
     "to": "an zu zum zur",
     "from": "von vom aus",
-    "at": "bei beim im",
+    "at": "bei beim im um",
     "and": "und u. +",
     "about": "wegen nach",
     "for": "für",
@@ -21,7 +21,9 @@ WORDS = {
     "his": "sein seine seinen seinem seiner",
     "her": "ihr ihre ihren ihrem ihrer",
     "him": "ihm ihn er",
-    "them": "sie ihnen",
+    "them": "sie",
+    "everyone": "ihnen",
+    "both": "beiden beide",
     "me": "mich mir",
     "if": "ob",
     "that": "dass",
@@ -40,7 +42,7 @@ WORDS = {
     "called": "angerufen telefoniert",
     "emailed": "gemailt",
     "email": "mailen mail e-mail",
-    "messaged": "geschrieben",
+    "messaged": "geschrieben angeschrieben",
     "message": "schreiben nachricht nachrichten",
     "reply": "geantwortet",
     "send": "geschickt gesendet weitergeleitet schicken senden",
@@ -75,6 +77,7 @@ WORDS = {
         "weil während nur schon noch gut schlecht meetup "
         "rückmeldung empfehlung rat kontakt netzwerk lust zeit bewerbung kollegen dran "
         "machen gemacht weiter wieder mal kurz gern gerne freelance-projekten pms"
+        " coworking fotos ich wir du es man weil wenn als bis seit nur schon noch gerade"
     ),
     # channels
     "coffee": "kaffee käffchen kaffe",
@@ -95,7 +98,7 @@ WORDS = {
     "conference": "konferenz",
     # who they are
     "friend": "freund freundin kumpel",
-    "colleague": "kollege kollegin",
+    "colleague": "kollege kollegin ex-kollege ex-kollegin",
     "boss": "chef chefin",
     "manager": "managerin teamleiter teamleiterin",
     "mentor": "mentorin",

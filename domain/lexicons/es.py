@@ -20,7 +20,8 @@ WORDS = {
     "my": "mi mis",
     "our": "nuestro nuestra nuestros",
     "his": "su sus",
-    "them": "le les",
+    "them": "le",
+    "everyone": "les",
     "her": "ella",
     "him": "él",
     "me": "me",
@@ -87,7 +88,7 @@ WORDS = {
         " vacantes anuncio perfil oportunidad oportunidades entrevista entrevistas "
         "pregunta preguntas charlamos hablamos quedamos vimos fuimos tomamos "
         "porque aunque mientras solo sólo ya aún todavía bien mal muy súper super "
-        "meetup google"
+        "meetup google coworking fotos foto"
     ),
     # channels
     "coffee": "café cafe cafecito cafés",

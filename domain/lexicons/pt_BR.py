@@ -23,7 +23,7 @@ WORDS = {
     "his": "seu sua dele deles",
     "her": "ela dela",
     "him": "ele lhe",
-    "them": "eles elas",
+    "everyone": "eles elas",
     "me": "me mim",
     "if": "se",
     "that": "que",
@@ -82,6 +82,7 @@ WORDS = {
         "guias dicas dica pitch palestrante contato contatos currículo curriculo facul faculdade "
         "trampo escritório escritorio processo seletivo emprego referência referencia carta "
         "advogado livro vagas alguém alguem fechar abrir avisar preparar tão"
+        " coworking fotos foto detalhes"
     ),
     # channels
     "coffee": "café cafe cafezinho",

@@ -12,6 +12,13 @@ _PROPER = _NAMES | {"Orgn", "Geox", "Trad"}
 # A name in a check-in is far more often "to Анна" than "about Анна": "Ульяне" is Ульяна's
 # dative before it is Ульян's locative.
 _CASES = ("nomn", "datv", "ablt", "accs", "gent", "loct")
+# The case endings of the surnames in -ов, -ев, -ин, for one the dictionary does not know
+# ("Пестову" after "Геннадию" is Пестов): by the first name's gender and case.
+_SURNAME_ENDINGS = {
+    "masc": {"gent": "а", "accs": "а", "datv": "у", "ablt": "ым", "loct": "е"},
+    "femn": {"gent": "ой", "datv": "ой", "ablt": "ой", "loct": "ой", "accs": "у"},
+}
+_SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
 
 
 @cache
@@ -33,12 +40,11 @@ def lemma(low: str) -> str:
 
 
 def common(low: str) -> bool:
-    """A word the dictionary knows and that is not a name: "обсудили", "командой", "работе"
-    (a name the dictionary also knows as a word, "Вера", "Роман", stays possible)."""
+    """A word that is no name, in the dictionary ("обсудили", "командой") or guessed from its
+    ending ("инвесторшей"); a name the dictionary also knows as a word ("Вера", "Роман") stays
+    possible. The caller asks only about words typed in lower case or opening a sentence."""
     parses = _parses(low)
-    if not parses or not any(p.is_known for p in parses):
-        return False
-    return not any(_PROPER & p.tag.grammemes for p in parses)
+    return bool(parses) and not any(_PROPER & p.tag.grammemes for p in parses)
 
 
 def base_forms(words: Sequence[str]) -> tuple[str, ...]:
@@ -47,11 +53,29 @@ def base_forms(words: Sequence[str]) -> tuple[str, ...]:
     genders = [_genders(word.casefold()) for word in words]
     common_genders = set.intersection(*[g for g in genders if g] or [set()])
     gender = next(iter(common_genders)) if len(common_genders) == 1 else None
-    shown = []
+    shown: list[str] = []
+    first: Any = None
     for word in words:
         names = [p for p in _parses(word.casefold()) if _NAMES & p.tag.grammemes]
-        shown.append(_nominative(word, _best(names, gender)))
+        best = _best(names, gender)
+        if best is None and first is not None:
+            shown.append(_surname(word, first.tag.gender, first.tag.case))
+            continue
+        first = first or best
+        shown.append(_nominative(word, best))
     return tuple(shown)
+
+
+def _surname(word: str, gender: str | None, case: str | None) -> str:
+    """A surname in -ов, -ев, -ин the dictionary does not know, in the nominative, by the
+    first name's gender and case ("Геннадию Пестову": Пестов; "Анной Пестовой": Пестова)."""
+    ending = _SURNAME_ENDINGS.get(str(gender), {}).get(str(case))
+    if not ending or not word.casefold().endswith(ending):
+        return word
+    stem = word[: -len(ending)]
+    if not stem.casefold().endswith(_SURNAME_STEMS):
+        return word
+    return stem + ("а" if gender == "femn" else "")
 
 
 def organisation(word: str) -> str:

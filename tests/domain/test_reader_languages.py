@@ -97,6 +97,8 @@ def test_a_company_is_said_of_a_person_never_a_person(
         ("Ульяне в пятницу", "Ульяна"),
         ("Екатерине Морозовой завтра", "Екатерина Морозова"),
         ("Денису Федорову завтра", "Денис Федоров"),  # written without ё, kept without
+        ("Геннадию Пестову завтра", "Геннадий Пестов"),  # a surname the dictionary lacks
+        ("Анне Пестовой завтра", "Анна Пестова"),
     ],
 )
 def test_a_russian_name_is_stored_in_the_nominative(words: str, name: str) -> None:
@@ -120,6 +122,8 @@ def test_a_russian_name_is_stored_in_the_nominative(words: str, name: str) -> No
         ("ru", "Ольге через две недели", date(2026, 12, 8)),
         ("ru", "Ольге в пятницу", FRIDAY),
         ("ru", "Ольге 3 декабря", date(2026, 12, 3)),
+        ("pt_BR", "Noêmia dia 30", date(2026, 11, 30)),
+        ("de", "Nora am 30.", date(2026, 11, 30)),
     ],
 )
 def test_follow_up_dates_in_the_users_language(language: str, follow: str, day: date) -> None:
@@ -140,6 +144,21 @@ def test_a_pronoun_is_the_one_person_named() -> None:
     assert [(e.person, e.text) for e in reading.gives] == [
         ("Jonas Becker", "ihm meine Notizen geschickt")
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "who", "gave"),
+    [
+        ("es", "quedé con Bruno y Ximena Salas", "les presenté a una inversora"),
+        ("pt_BR", "encontrei o Bruno e a Yasmin Sales", "apresentei eles pra uma investidora"),
+        ("de", "Bruno und Yvonne Sauer getroffen", "beiden eine Investorin vorgestellt"),
+        ("ru", "встретился с Борисом и Яной Савельевой", "познакомил их с инвесторшей"),
+    ],
+)
+def test_them_is_everyone_met(language: str, who: str, gave: str) -> None:
+    reading = read(language, who, gave)
+    assert [e.person for e in reading.gives] == names(reading)
+    assert len(reading.people) == 2
 
 
 def test_a_give_that_leaves_out_whom_is_for_the_one_person_met() -> None:
