@@ -3,7 +3,7 @@ first Russian check-in): a declined word's dictionary form, and a name or compan
 nominative, as it goes on a card ("с Ольгой Ивановой" is Ольга Иванова, "из Яндекса" Яндекс)."""
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 # Grammemes of a word that can be part of a name, a place or an organisation.
@@ -19,6 +19,8 @@ _SURNAME_ENDINGS = {
     "femn": {"gent": "ой", "datv": "ой", "ablt": "ой", "loct": "ой", "accs": "у"},
 }
 _SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+# Words and names remembered between check-ins: a bounded cache, so memory stays flat.
+_MAX_CACHED = 20_000
 
 
 @cache
@@ -28,7 +30,7 @@ def _analyzer() -> Any:
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
-@cache
+@lru_cache(maxsize=_MAX_CACHED)
 def _parses(low: str) -> tuple[Any, ...]:
     return tuple(_analyzer().parse(low))
 
@@ -50,6 +52,11 @@ def common(low: str) -> bool:
 def base_forms(words: Sequence[str]) -> tuple[str, ...]:
     """Each word of a name in the nominative singular, all of one gender: "Ольгой Ивановой" →
     ("Ольга", "Иванова"), "Анне" → ("Анна",). A word the dictionary cannot place is kept."""
+    return _base_forms(tuple(words))
+
+
+@lru_cache(maxsize=_MAX_CACHED)
+def _base_forms(words: tuple[str, ...]) -> tuple[str, ...]:
     genders = [_genders(word.casefold()) for word in words]
     common_genders = set.intersection(*[g for g in genders if g] or [set()])
     gender = next(iter(common_genders)) if len(common_genders) == 1 else None
@@ -78,6 +85,7 @@ def _surname(word: str, gender: str | None, case: str | None) -> str:
     return stem + ("а" if gender == "femn" else "")
 
 
+@lru_cache(maxsize=_MAX_CACHED)
 def organisation(word: str) -> str:
     """A company's name in the nominative ("из Яндекса" → Яндекс, "в Озоне" → Озон); kept as
     written when the dictionary cannot place it."""
