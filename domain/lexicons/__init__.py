@@ -16,8 +16,10 @@ beside the word as typed, which is what the user sees). A language module holds:
   do not cover.
 - `IMPLICIT_OBJECT`: whether the language leaves out whom one gave or asked ("pedi
   feedback", "gefragt, ob …"), so that a give or ask naming nobody is for the one person met.
-- optionally `morphology`, a module that gives a declined word its dictionary form (Russian
-  through `pymorphy3`: "Ольгой" is Ольга, "пятницу" is пятница).
+- optionally `NOUNS_CAPITALISED` (German: a capital does not make a word a name), and
+  `morphology`, a module that knows the language's common words (German nouns by their
+  endings) or gives a declined word its dictionary form (Russian through `pymorphy3`:
+  "Ольгой" is Ольга, "пятницу" is пятница).
 """
 
 from collections.abc import Callable, Sequence
@@ -49,6 +51,7 @@ class Glossary:
     # Whether a casefolded word is a common word of the language (never a name).
     common: Callable[[str], bool] | None = None
     implicit_object: bool = False
+    nouns_capitalised: bool = False  # German: a capital does not make a word a name
 
     def english(self, low: str, *, may_be_common: bool = True) -> str | None:
         """The English word for a casefolded word of this language, or None. A common word of
@@ -96,6 +99,7 @@ def glossary(language: str | None) -> Glossary:
         organisation=getattr(morphology, "organisation", None),
         common=getattr(morphology, "common", None),
         implicit_object=data.IMPLICIT_OBJECT,
+        nouns_capitalised=getattr(data, "NOUNS_CAPITALISED", False),
     )
 
 

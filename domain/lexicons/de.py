@@ -1,9 +1,15 @@
 """German, as the English words the reader knows (see `domain.lexicons`). German writes every
-noun with a capital, so the nouns of check-ins are here too: a capitalised word that is not
-may be a name."""
+noun with a capital, so the nouns of check-ins are here too, and `de_morphology` knows nouns
+by their endings: a capitalised word that is neither may be a name."""
+
+from domain.lexicons import de_morphology as morphology
+
+__all__ = ["DATEPARSER", "IMPLICIT_OBJECT", "NOUNS_CAPITALISED", "PHRASES", "WORDS", "morphology"]
 
 IMPLICIT_OBJECT = True
 DATEPARSER = "de"
+# Every noun has a capital: a capitalised word may be a common one anywhere in a sentence.
+NOUNS_CAPITALISED = True
 
 WORDS = {
     "with": "mit mitm",
@@ -108,6 +114,7 @@ WORDS = {
     "engineer": "entwickler entwicklerin ingenieur ingenieurin",
     "designer": "designerin",
     "investor": "investorin",
+    "clients": "kunden kundinnen",
     "client": "kunde kundin",
     "neighbour": "nachbar nachbarin",
     # nobody, nothing

@@ -226,7 +226,10 @@ def _gloss(tokens: list[Token], glossary: Glossary) -> list[Token]:
             continue
         sentence_start = i == 0 or tokens[i - 1].low in _CLAUSE_ENDS | _BULLETS | {":", ","}
         english_word = glossary.english(
-            tok.low, may_be_common=sentence_start or not tok.text[0].isupper()
+            tok.low,
+            may_be_common=(
+                sentence_start or not tok.text[0].isupper() or glossary.nouns_capitalised
+            ),
         )
         if english_word and _surname_after_name(out, tok, english_word, sentence_start):
             english_word = None  # "Felipe Dias", "Sarah Koch": a surname, not days or a cook

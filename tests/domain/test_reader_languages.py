@@ -179,6 +179,11 @@ def test_a_surname_that_is_also_a_word_stays_in_the_name() -> None:
     assert names(read("de", "Nachricht an Sarah Koch")) == ["Sarah Koch"]
 
 
+def test_a_german_noun_is_known_by_its_ending() -> None:
+    reading = read("de", "Mittagessen mit Projektleitern, dann Kaffee mit Carmen Jürgens")
+    assert names(reading) == ["Carmen Jürgens"]
+
+
 def test_a_capitalised_common_word_inside_a_russian_sentence_is_a_company() -> None:
     (person,) = read("ru", "зум с Кириллом Медведевым (CTO в Озоне)").people
     assert person.company == "Озон"
