@@ -88,7 +88,7 @@ WORDS = {
     # channels
     "coffee": "kaffee käffchen kaffe",
     "lunch": "mittagessen mittag lunch",
-    "dinner": "abendessen",
+    "dinner": "abendessen essen",
     "breakfast": "frühstück",
     "drinks": "bier biere drinks wein feierabendbier",
     "meeting": "treffen meeting",

@@ -80,7 +80,7 @@ WORDS = {
     "need": "tengo debo hay",
     "really": (
         " ok vale bueno rápido rápida breve corto corta largo muy mucho poco "
-        "gente equipo trabajo proyecto puesto vacante oferta plantilla curso charla "
+        "equipo trabajo proyecto puesto vacante oferta plantilla curso charla "
         "charlas feedback consejo consejos libro artículo presentación cv portfolio enlace "
         "link slides notas liderazgo freelancing startups del tema temas cosas cosa "
         "busco buscan buscando contratan contratando todo nuevo nueva mejor algo alguien "
@@ -89,6 +89,11 @@ WORDS = {
         "pregunta preguntas charlamos hablamos quedamos vimos fuimos tomamos "
         "porque aunque mientras solo sólo ya aún todavía bien mal muy súper super "
         "meetup google coworking fotos foto"
+        " contactos contacto equipo grupo chicos chicas peña familiares primos hermano"
+        " hermana primo prima tío tía padres madre padre vecinos alumnos estudiantes"
+        " candidatos inversores socios proveedores todos todas varios varias algunos"
+        " algunas otros otras mucha muchos poca pocos tomar algo rato ratito charla datos"
+        " tips consejos"
     ),
     # channels
     "coffee": "café cafe cafecito cafés",
@@ -109,6 +114,11 @@ WORDS = {
     # who they are
     "friend": "amigo amiga",
     "colleague": "compañero compañera colega",
+    "colleagues": "compañeros compañeras colegas",
+    "friends": "amigos amigas",
+    "clients": "clientes",
+    "family": "familia",
+    "people": "gente",
     "boss": "jefe jefa",
     "manager": "manager",
     "mentor": "mentor mentora",

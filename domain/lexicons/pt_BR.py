@@ -83,6 +83,10 @@ WORDS = {
         "trampo escritório escritorio processo seletivo emprego referência referencia carta "
         "advogado livro vagas alguém alguem fechar abrir avisar preparar tão"
         " coworking fotos foto detalhes"
+        " galera turma povo gente contatos equipe grupo irmão irmã primo prima tio tia"
+        " pais mãe pai vizinhos alunos estudantes candidatos investidores sócios"
+        " fornecedores todos todas vários várias alguns algumas outros outras muita muitos"
+        " pouca poucos papo rolê dados"
     ),
     # channels
     "coffee": "café cafe cafezinho",
@@ -103,6 +107,10 @@ WORDS = {
     # who they are
     "friend": "amigo amiga",
     "colleague": "colega",
+    "colleagues": "colegas",
+    "friends": "amigos amigas",
+    "clients": "clientes",
+    "family": "família familia",
     "boss": "chefe",
     "manager": "gestor gestora gerente",
     "mentor": "mentor mentora",
