@@ -68,11 +68,14 @@ class Glossary:
 ENGLISH_GLOSSARY = Glossary(ENGLISH)
 
 
-@cache
 def glossary(language: str | None) -> Glossary:
     """The glossary of a language code ("pt-br", "pt_BR", "es-419" and "de-AT" included);
     English, which needs none, for a language the reader does not know."""
-    code = _code(language)
+    return _glossary(_code(language))
+
+
+@cache  # one per language the reader knows, built on first use
+def _glossary(code: str) -> Glossary:
     if code == ENGLISH:
         return ENGLISH_GLOSSARY
     data = import_module(f"domain.lexicons.{code}")
