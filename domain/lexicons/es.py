@@ -8,7 +8,7 @@ DATEPARSER = "es"
 
 WORDS = {
     # cues and links
-    "with": "con conmigo w/",
+    "with": "con conmigo",
     "to": "a al pa para",
     "from": "de desde",
     "at": "en",

@@ -9,7 +9,7 @@ DATEPARSER = "pt"
 WORDS = {
     # articles before a name say nothing: "com a Fernanda", "o Bruno"
     "": "o a os as",
-    "with": "com c/ comigo",
+    "with": "com comigo",
     "to": "pra pro pras pros para ao à",
     "from": "do da de",
     "at": "na no em",

@@ -619,6 +619,7 @@ def _could_be_lower_name(tok: Token) -> bool:
     low = tok.low
     return (
         tok.kind == "word"
+        and not tok.glossed  # a word of the user's language the glossary knows
         and tok.text.islower()
         and tok.text.isalpha()
         and len(low) > 1

@@ -235,8 +235,8 @@ def _gloss(tokens: list[Token], glossary: Glossary) -> list[Token]:
             english_word = None  # "Felipe Dias", "Sarah Koch": a surname, not days or a cook
         if english_word == "" and i + 1 < len(tokens) and tokens[i + 1].kind == "word":
             prefix += tok.text + " "
-        elif english_word:
-            out.append(tok._replace(low=english_word, prefix=prefix, glossed=True))
+        elif english_word is not None:  # a word dropped at the end stays, as no one's name
+            out.append(tok._replace(low=english_word or "really", prefix=prefix, glossed=True))
             prefix = ""
         else:
             base = glossary.base_forms([tok.text])[0] if glossary.base_forms else tok.text

@@ -9,6 +9,8 @@ from importlib import import_module
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from domain.contacts import Channel
 from domain.dates import DAY_WORDS, MONTH_WORDS
@@ -225,6 +227,32 @@ def test_english_words_are_not_read_in_another_language_by_default() -> None:
 )
 def test_a_telegram_language_code_picks_its_glossary(code: str | None, language: str) -> None:
     assert glossary(code).language == language
+
+
+def _glossary_words(language: str) -> list[str]:
+    data = import_module(f"domain.lexicons.{language}")
+    return sorted({word for spelled in data.WORDS.values() for word in spelled.split()})
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_words_of_the_glossary_alone_name_no_one(language: str) -> None:
+    """Precision first: any jumble of the language's own words, capitalised or not, in every
+    answer, is nobody (a junk contact earns nudges and skews every figure)."""
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(
+        st.lists(
+            st.tuples(st.sampled_from(_glossary_words(language)), st.booleans()),
+            min_size=1,
+            max_size=10,
+        ),
+        st.sampled_from([" ", ", ", "\n"]),
+    )
+    def nobody(words: list[tuple[str, bool]], separator: str) -> None:
+        text = separator.join(w.capitalize() if upper else w for w, upper in words)
+        assert read(language, text, text, text, text).people == (), text
+
+    nobody()
 
 
 # Every English word a glossary uses is one the reader's rules know.
