@@ -4,7 +4,6 @@ Telegram posts updates with the secret it was given; a request without it gets 4
 neither stored nor handled. An update re-sent with the same update_id has no second effect.
 """
 
-import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -17,14 +16,9 @@ from bot.runtime import MarathonApplication
 from db.models import InboxUpdate, Interaction
 from tests.emulator import BotAPIEmulator
 from tests.harness import USER_ID, make_settings
+from tests.process import free_port
 
 SECRET = "s3cret-Token_42"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
