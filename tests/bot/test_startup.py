@@ -93,6 +93,7 @@ async def test_a_bot_api_that_comes_up_late_is_waited_for(
     ]
     assert "ConnectError" in failed[0][1]
     assert f"the Bot API (127.0.0.1:{port}) answers now" in logs
+    assert f"listening on 127.0.0.1:{metrics}" in logs  # METRICS_LISTEN's default
     clean(logs)
 
 
