@@ -37,6 +37,8 @@ def settings_problem(error: ValidationError) -> str:
 
 
 def main() -> int:
+    for signal_number in (signal.SIGINT, signal.SIGTERM):  # until `run` takes them over
+        signal.signal(signal_number, _stop_before_start)
     try:
         settings = Settings()
     except ValidationError as error:
@@ -55,6 +57,12 @@ def main() -> int:
         logging.getLogger("bot").critical("Marathon stopped on an unexpected error", exc_info=True)
         return 1
     return 0
+
+
+def _stop_before_start(_signal: int, _frame: object) -> None:
+    """A signal while the modules load (seconds on a slow machine): nothing started yet, so
+    nothing to stop; exit quietly, as a signal later would."""
+    raise SystemExit(0)
 
 
 async def run(app: "MarathonApplication") -> None:
