@@ -2,12 +2,12 @@
 the database answers (it waits, one log line per attempt, /healthz saying "starting"), with a
 token Telegram rejects or a port already taken (one line, status 2, never the token)."""
 
-import asyncio
 import itertools
 import re
 import signal
 import socket
 from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,16 @@ def clean(logs: str) -> None:
     assert TOKEN not in logs and TOKEN.partition(":")[2] not in logs
 
 
+@asynccontextmanager
+async def launched(bot: BotProcess) -> AsyncIterator[BotProcess]:
+    """The process started; stopped at the end whatever happened (nothing to do if it exited)."""
+    await bot.launch()
+    try:
+        yield bot
+    finally:
+        await bot.stop()
+
+
 @pytest.fixture
 async def http() -> AsyncIterator[aiohttp.ClientSession]:
     async with aiohttp.ClientSession() as session:
@@ -58,30 +68,29 @@ async def check_answers(emulator: BotAPIEmulator) -> None:
 async def test_a_bot_api_that_comes_up_late_is_waited_for(
     database_url: str, tmp_path: Path, http: aiohttp.ClientSession
 ) -> None:
-    late = refusing_port()
-    port = late.getsockname()[1]
     emulator = BotAPIEmulator(TOKEN)
     metrics = free_port()
-    bot = BotProcess(
-        emulator, database_url, tmp_path,
-        TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot", METRICS_PORT=str(metrics),
-    )  # fmt: skip
-    await bot.launch()
-    await bot.wait_for_log("(attempt 2)")  # refused twice: the pause has grown
-    status, report = await healthz(http, metrics)
-    assert status == 503
-    assert report["ok"] is False and report["status"] == "starting"
-    assert f"the Bot API (127.0.0.1:{port})" in report["waiting_for"]
-    await emulator.start(late)  # Telegram is back, at the address the bot knows
-    try:
-        await bot.wait_for_log(READY)
-        status, report = await healthz(http, metrics)
-        assert status == 200 and report["status"] == "running"
-        await check_answers(emulator)
-        assert await bot.stop(signal.SIGTERM) == 0
-    finally:
-        await bot.stop()
-        await emulator.stop()
+    with refusing_port() as late:
+        port = late.getsockname()[1]
+        bot = BotProcess(
+            emulator, database_url, tmp_path,
+            TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot", METRICS_PORT=str(metrics),
+        )  # fmt: skip
+        async with launched(bot):
+            await bot.wait_for_log("(attempt 2)")  # refused twice: the pause has grown
+            status, report = await healthz(http, metrics)
+            assert status == 503
+            assert report["ok"] is False and report["status"] == "starting"
+            assert f"the Bot API (127.0.0.1:{port})" in report["waiting_for"]
+            await emulator.start(late)  # Telegram is back, at the address the bot knows
+            try:
+                await bot.wait_for_log(READY)
+                status, report = await healthz(http, metrics)
+                assert status == 200 and report["status"] == "running"
+                await check_answers(emulator)
+                assert await bot.stop(signal.SIGTERM) == 0
+            finally:
+                await emulator.stop()
     logs = bot.logs()
     failed = attempts(logs)
     assert len(failed) >= 2  # one line per attempt, numbered, each pause twice the last
@@ -109,7 +118,6 @@ async def test_a_database_that_comes_up_late_is_waited_for(
     bot's DATABASE_URL points at a port that refuses until it forwards to the server."""
     url = make_url(database_url)
     late = refusing_port()
-    proxy: asyncio.Server | None = None
     if backend == "sqlite":
         assert url.database
         blocker = Path(url.database)
@@ -118,11 +126,13 @@ async def test_a_database_that_comes_up_late_is_waited_for(
     else:
         url = url.set(host="127.0.0.1", port=late.getsockname()[1])
         refused = "ConnectionRefusedError"
-    bot_url = url.render_as_string(hide_password=False)
     metrics = free_port()
-    bot = BotProcess(emulator, bot_url, tmp_path, METRICS_PORT=str(metrics))
-    await bot.launch()
-    try:
+    bot = BotProcess(
+        emulator, url.render_as_string(hide_password=False), tmp_path, METRICS_PORT=str(metrics)
+    )
+    async with AsyncExitStack() as cleanup:
+        cleanup.enter_context(late)
+        await cleanup.enter_async_context(launched(bot))
         await bot.wait_for_log("(attempt 1)")
         status, report = await healthz(http, metrics)
         assert status == 503
@@ -133,16 +143,12 @@ async def test_a_database_that_comes_up_late_is_waited_for(
         else:
             real = make_url(database_url)
             proxy = await forward(late, real.host or "127.0.0.1", real.port or 5432)
+            cleanup.callback(proxy.close)
         await bot.wait_for_log(READY)
         status, report = await healthz(http, metrics)
         assert status == 200 and report["database"] == "ok"
         await check_answers(emulator)  # migrated, and serving
         assert await bot.stop() == 0
-    finally:
-        await bot.stop()
-        if proxy is not None:
-            proxy.close()
-        late.close()
     logs = bot.logs()
     failed = attempts(logs)
     assert failed and {line[0] for line in failed} == {what}
@@ -155,16 +161,15 @@ async def test_a_database_that_comes_up_late_is_waited_for(
 async def test_sigterm_while_waiting_ends_it_at_once_with_status_0(
     database_url: str, tmp_path: Path
 ) -> None:
-    never = refusing_port()
-    port = never.getsockname()[1]
-    bot = BotProcess(
-        BotAPIEmulator(TOKEN), database_url, tmp_path,
-        TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
-    )  # fmt: skip
-    await bot.launch()
-    await bot.wait_for_log("(attempt 1)")
-    assert await bot.stop(signal.SIGTERM) == 0
-    never.close()
+    with refusing_port() as never:
+        port = never.getsockname()[1]
+        bot = BotProcess(
+            BotAPIEmulator(TOKEN), database_url, tmp_path,
+            TELEGRAM_API_BASE_URL=f"http://127.0.0.1:{port}/bot",
+        )  # fmt: skip
+        async with launched(bot):
+            await bot.wait_for_log("(attempt 1)")
+            assert await bot.stop(signal.SIGTERM) == 0
     logs = bot.logs()
     assert READY not in logs
     clean(logs)
@@ -174,8 +179,8 @@ async def test_a_rejected_token_is_one_line_and_status_2(database_url: str, tmp_
     other_bot = TOKEN.replace("123456:", "654321:")  # the emulator knows another bot only
     async with BotAPIEmulator(other_bot) as emulator:
         bot = BotProcess(emulator, database_url, tmp_path, METRICS_PORT=str(free_port()))
-        await bot.launch()
-        assert await bot.exited() == 2
+        async with launched(bot):
+            assert await bot.exited() == 2
     logs = bot.logs()
     said = [line for line in logs.splitlines() if "TELEGRAM_BOT_TOKEN" in line]
     assert said == [
@@ -204,8 +209,8 @@ async def test_a_port_in_use_is_one_line_naming_its_setting_and_status_2(
         }
         settings = {**webhook, "METRICS_PORT": str(free_port()), setting: str(port)}
         bot = BotProcess(emulator, database_url, tmp_path, **settings)
-        await bot.launch()
-        assert await bot.exited() == 2
+        async with launched(bot):
+            assert await bot.exited() == 2
     logs = bot.logs()
     assert logs.strip().splitlines()[-1] == (
         f"marathon: {setting} {port} is already in use on 127.0.0.1: another program (or "
