@@ -39,6 +39,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     MPLCONFIGDIR=/home/marathon/.cache/matplotlib \
     WEBHOOK_PORT=8443 \
+    METRICS_LISTEN=0.0.0.0 \
     METRICS_PORT=9090
 
 # The bot runs as this unprivileged user (fixed ids, so a mounted volume's owner is predictable).

@@ -91,9 +91,9 @@ def build_application(
 
 def _add_servers(app: MarathonApplication, settings: Settings, consumer: Consumer) -> None:
     """/healthz and /metrics on METRICS_PORT; in webhook mode, the webhook on WEBHOOK_PORT."""
-    host = settings.webhook_listen
     if settings.metrics_port:
-        app.parts.append(web.Server(web.ops_app(app), host, settings.metrics_port))
+        ops = web.ops_app(app)
+        app.parts.append(web.Server(ops, settings.metrics_listen, settings.metrics_port, "METRICS"))
     if settings.bot_mode == BotMode.WEBHOOK:
         assert settings.webhook_url and settings.webhook_secret
         hook = web.webhook_app(
@@ -102,7 +102,9 @@ def _add_servers(app: MarathonApplication, settings: Settings, consumer: Consume
             settings.webhook_secret.get_secret_value(),
             consumer.arrived,
         )
-        app.parts.append(web.Server(hook, host, settings.webhook_port))
+        app.parts.append(
+            web.Server(hook, settings.webhook_listen, settings.webhook_port, "WEBHOOK")
+        )
 
 
 def instance_name() -> str:

@@ -74,15 +74,29 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         self.dispatcher_owner = ""  # who holds leases: this host and process (bot.app)
         self.last_tick: datetime | None = None
         self.started_at: datetime | None = None
+        self.waiting_for: list[str] = []  # what start-up still waits for (bot.startup)
         self.loops: list[Loop] = []
         self.parts: list[Part] = []
+        self._started_parts: list[Part] = []
         self._stopping = asyncio.Event()
         self._loop_tasks: list[asyncio.Task[None]] = []
 
+    async def start_parts(self) -> None:
+        """Start the parts not yet started (the servers). `python -m bot` starts them before it
+        waits for the database and Telegram, so /healthz says "starting" meanwhile and a port
+        already in use shows at once."""
+        for part in self.parts:
+            if part not in self._started_parts:
+                await part.start()
+                self._started_parts.append(part)
+
+    async def stop_parts(self) -> None:
+        while self._started_parts:
+            await self._started_parts.pop().stop()
+
     async def start(self) -> None:
         await super().start()
-        for part in self.parts:
-            await part.start()
+        await self.start_parts()
         self.started_at = self.services.clock.now()
         self._stopping = asyncio.Event()
         self._loop_tasks = [asyncio.create_task(loop(self._stopping)) for loop in self.loops]
@@ -92,8 +106,7 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         for task in self._loop_tasks:
             await task
         self._loop_tasks = []
-        for part in reversed(self.parts):
-            await part.stop()
+        await self.stop_parts()
         await super().stop()
 
     async def process_update(self, update: object) -> None:

@@ -1,8 +1,9 @@
 """Run the real bot (PTB Application, database, scheduler) against the Bot API emulator.
 
-`RunningBot` starts the application exactly as `python -m bot` does (initialize, post_init,
-start: the inbox's poller and consumer) but with a `ManualClock`, so a test moves time instead
-of sleeping, and calls the scheduler tick itself instead of waiting for APScheduler.
+`RunningBot` starts the application as `python -m bot` does once the database and the Bot API
+answer (initialize, post_init, start: the inbox's poller and consumer) but with a
+`ManualClock`, so a test moves time instead of sleeping, and calls the scheduler tick itself
+instead of waiting for APScheduler.
 """
 
 import asyncio
