@@ -104,6 +104,13 @@ class StartCheckin(Button, prefix="ci:start"):
 
 
 @dataclass(frozen=True)
+class CheckinYesterday(Button, prefix="ci:yday"):
+    """Log a check-in for `day`, valid while it is the presser's yesterday."""
+
+    day: date
+
+
+@dataclass(frozen=True)
 class NothingToday(Button, prefix="ci:none"):
     """ "Nobody today" and friends: valid only for that check-in at that step."""
 

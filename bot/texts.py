@@ -243,6 +243,28 @@ STALE_BUTTON = "That button belongs to an earlier message; it no longer applies.
 STREAK_FIRST = "Day 1 of your streak. Every marathon starts with one step."
 STREAK_GOING = "🔥 {n} networking days in a row."
 STREAK_WEEKS = "🔥 {n} networking days in a row. That's the consistency that compounds."
+# A missed networking day covered by a streak freeze: said once, in the next message that day.
+FREEZE_COVERED = (
+    "🧊 A freeze covered {weekday}; {n} left.",
+    "🧊 A freeze covered {weekday}; {n} left.",
+)
+MILESTONE = {  # one line in the check-in summary, once per milestone
+    7: "🏅 A full week of networking days in a row: 7. The habit has started.",
+    30: "🏅 30 networking days in a row. This is what consistency looks like.",
+    100: "🏆 100 networking days in a row. Few people ever get here.",
+    365: "🏆 365 networking days in a row. A whole year of showing up.",
+}
+# /checkin yesterday: a missed day can still be logged until the end of the next day.
+CHECKIN_YESTERDAY_BUTTON = "📝 Log yesterday"
+CHECKIN_YESTERDAY_START = "Logging yesterday, {weekday} {day}: it counts for yesterday's streak."
+CHECKIN_YESTERDAY_DONE = "Yesterday has its check-in already; /checkin logs today."
+CHECKIN_YESTERDAY_BUSY = (
+    "A check-in is in progress: finish it, or /cancel it, then /checkin yesterday."
+)
+CHECKIN_YESTERDAY_TOO_LATE = (
+    "That day can't be logged any more: only yesterday can, until the end of today."
+)
+CHECKIN_ARGUMENT = "/checkin logs today; /checkin yesterday logs yesterday, until midnight."
 
 # --- follow-ups -------------------------------------------------------------------------------
 
@@ -490,6 +512,14 @@ STATS = (
     "{cheer}\n"
     "(Streaks count your networking days: {days}.)"
 )
+# Under the streaks in /stats: the freezes held, and the days they covered lately.
+STATS_FREEZES = (
+    "🧊 {count} streak freeze held: it covers a missed networking day. You earn one for every "
+    "{every} networking days in a row, up to {most}.",
+    "🧊 {count} streak freezes held: each covers a missed networking day. You earn one for "
+    "every {every} networking days in a row, up to {most}.",
+)
+STATS_FROZEN = "🧊 Covered by a freeze: {days}."
 STATS_NETWORK = (
     "\n\n🤝 Your network, last 30 days\n"
     "Gives: {gives} · asks: {asks} (give:ask {ratio})\n"
@@ -1010,7 +1040,7 @@ STATS_NO_CHECKIN = (
     "minutes: /checkin"
 )
 CHART_TITLE = "Your last {weeks} weeks"
-CHART_CAPTION = "Half a year at a glance: check-ins, gives and asks, and how you met people."
+CHART_CAPTION = "At a glance: check-ins, gives and asks, and how you met people."
 CHART_CALENDAR_TITLE = "Check-ins"
 CHART_GIVES_ASKS_TITLE = "Gives and asks per week"
 CHART_INTERACTIONS_TITLE = "Conversations per week"
@@ -1020,6 +1050,7 @@ CHART_LIVE = "in person or call"
 CHART_MESSAGES = "messages"
 CHART_CHECKED_IN = "check-in"
 CHART_MISSED = "no check-in"
+CHART_FROZEN = "freeze"
 CHART_REST_DAY = "not a networking day"
 CHART_TODAY = "today"
 WEEKDAY_INITIALS = ("M", "T", "W", "T", "F", "S", "S")

@@ -109,6 +109,11 @@ class User(Base):
     # When /start's questions were answered (or skipped on purpose); NULL until then: a row
     # made by another command gets no automatic message (services.users.finish_onboarding).
     onboarded_at: Mapped[datetime | None]
+    # What the bot already said about the streak, so each thing is said once (freezes follow
+    # from the history, domain.streaks): the latest day a freeze covered that a message named,
+    # and the highest milestone celebrated (0: none).
+    freeze_noted_on: Mapped[date | None] = mapped_column(Date)
+    streak_milestone: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -88,6 +88,7 @@ def register(app: Application) -> None:  # type: ignore[type-arg]
             _command("due", calendar.due_command),
             _command("calendar", calendar.calendar_command),
             _button(checkins.start_button, callbacks.StartCheckin),
+            _button(checkins.yesterday_button, callbacks.CheckinYesterday),
             _button(checkins.nothing_today_button, callbacks.NothingToday),
             _button(summary.fix_button, callbacks.CheckinFix),
             _button(settings.checkin_time_button, callbacks.SetCheckinTime),

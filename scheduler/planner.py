@@ -29,9 +29,10 @@ from domain.attention import (
 from domain.coaching import WARM_WINDOW_DAYS
 from domain.contacts import Channel
 from domain.planning import TOUCH_WINDOW_DAYS, Outcome, UserPlan, UserView, plan
-from domain.review import WeekFacts
+from domain.review import WeekFacts, review_days
 from domain.schedule import local_date, resolve_local
 from domain.stats import summarize_network
+from domain.streaks import Streaks, compute_streaks, missed_lately
 from domain.timezones import get_zone
 from domain.weekdays import is_networking_day
 
@@ -64,7 +65,8 @@ async def plan_batch(session: AsyncSession, users: Sequence[PlannedUser], now: d
     batch = await planning_db.load(session, list(zones), now, since, max(todays.values()))
     reviewing = {user.id: day for user in users if (day := _review_day(user, zones, now))}
     weeks = await _weeks(session, users, reviewing, batch, zones, now) if reviewing else {}
-    views = [_view(user, zones[user.id], batch, weeks) for user in users]
+    streaks = await _streaks(session, users, batch, zones, now)
+    views = [_view(user, zones[user.id], batch, weeks, streaks) for user in users]
     plans = [plan(view, now) for view in views]
     return await _write(session, users, views, plans, batch, now)
 
@@ -78,7 +80,51 @@ def _review_day(user: PlannedUser, zones: dict[int, Any], now: datetime) -> date
     return day if day.weekday() == user.review_day else None
 
 
-def _view(user: PlannedUser, tz: Any, batch: planning_db.Batch, weeks: dict[int, Any]) -> UserView:
+async def _streaks(
+    session: AsyncSession,
+    users: Sequence[PlannedUser],
+    batch: planning_db.Batch,
+    zones: dict[int, Any],
+    now: datetime,
+) -> dict[int, Streaks]:
+    """The streaks, with their freezes, of each user at the daily moment after a recently
+    missed networking day (two more queries, for them only): the prompt may say that a freeze
+    covered the day. Freezes follow from the whole history since the streak's last break
+    (domain.streaks), so these users' completed check-ins and pauses are loaded in full."""
+    missed = {}
+    for user in users:
+        if user.next_daily_at is None or user.next_daily_at > now:
+            continue
+        tz = zones[user.id]
+        day = local_date(user.next_daily_at, tz)
+        since = max(
+            local_date(user.created_at, tz) - timedelta(days=1),
+            user.freeze_noted_on or date.min,
+        )
+        if missed_lately(batch.done_days.get(user.id, ()), user.networking_days, day, since):
+            missed[user.id] = day
+    if not missed:
+        return {}
+    history = await planning_db.load_history(session, list(missed))
+    found = {}
+    for user in users:
+        day = missed.get(user.id)
+        if day is None:
+            continue
+        dates = history.done_days.get(user.id, [])
+        first = min(dates, default=day)
+        paused = paused_days(history.pauses.get(user.id, []), first, day)
+        found[user.id] = compute_streaks(dates, user.networking_days, day, paused)
+    return found
+
+
+def _view(
+    user: PlannedUser,
+    tz: Any,
+    batch: planning_db.Batch,
+    weeks: dict[int, Any],
+    streaks: dict[int, Streaks],
+) -> UserView:
     quiet = (
         QuietHours(user.quiet_start, user.quiet_end)
         if user.quiet_start and user.quiet_end
@@ -111,6 +157,9 @@ def _view(user: PlannedUser, tz: Any, batch: planning_db.Batch, weeks: dict[int,
         touches=tuple(batch.touches.get(user.id, ())),
         week=week,
         week_paused=week_paused,
+        joined_on=local_date(user.created_at, tz),
+        streaks=streaks.get(user.id),
+        freeze_noted_on=user.freeze_noted_on,
     )
 
 
@@ -133,10 +182,13 @@ async def _weeks(
         day = reviewing.get(user.id)
         if day is None:
             continue
+        joined = local_date(user.created_at, zones[user.id])
+        days = review_days(day, joined, user.networking_days)
+        if days is None:
+            continue  # the user's first, partial week
         start = day - timedelta(days=WEEK - 1)
         tz = zones[user.id]
         paused = paused_days(counts.pauses.get(user.id, []), start, day)
-        days = [start + timedelta(days=i) for i in range(WEEK)]
         touches = [t for t in batch.touches.get(user.id, ()) if start <= t.day <= day]
         summary = summarize_network(touches)
         live = sum(t.channel in (Channel.IN_PERSON, Channel.CALL) for t in touches)
@@ -230,6 +282,7 @@ def _user_row(user: PlannedUser, result: UserPlan) -> dict[str, Any]:
         "last_nudged_at": last,
         "reengage_since": reengagement.since if reengagement else None,
         "reengaged_at": reengagement.last_at if reengagement else None,
+        "freeze_noted_on": result.freeze_noted_on or user.freeze_noted_on,
     }
 
 

@@ -21,12 +21,13 @@ def chart_data(activity: Activity) -> ChartData:
             for week in activity.weeks
         ),
         since=activity.since,
+        frozen=activity.frozen,
     )
 
 
-def labels() -> ChartLabels:
+def labels(weeks: int = WEEKS) -> ChartLabels:
     return ChartLabels(
-        title=texts.CHART_TITLE.format(weeks=WEEKS),
+        title=texts.CHART_TITLE.format(weeks=weeks),
         calendar_title=texts.CHART_CALENDAR_TITLE,
         gives_asks_title=texts.CHART_GIVES_ASKS_TITLE,
         interactions_title=texts.CHART_INTERACTIONS_TITLE,
@@ -36,6 +37,7 @@ def labels() -> ChartLabels:
         messages=texts.CHART_MESSAGES,
         checked_in=texts.CHART_CHECKED_IN,
         missed=texts.CHART_MISSED,
+        frozen=texts.CHART_FROZEN,
         rest_day=texts.CHART_REST_DAY,
         today=texts.CHART_TODAY,
         weekdays=texts.WEEKDAY_INITIALS,

@@ -3,7 +3,7 @@
 from datetime import date, time
 
 from bot import texts
-from bot.presenters.common import pick, schedule_line
+from bot.presenters.common import day_and_month, pick, schedule_line
 from domain.checkins import Question
 
 
@@ -28,3 +28,19 @@ def streak_line(streak: int) -> str:
     if streak <= 1:
         return texts.STREAK_FIRST
     return (texts.STREAK_WEEKS if streak >= 5 else texts.STREAK_GOING).format(n=streak)
+
+
+def yesterday(day: date) -> str:
+    """The line before the first question of a check-in logged for yesterday."""
+    return texts.CHECKIN_YESTERDAY_START.format(
+        weekday=texts.WEEKDAYS[day.weekday()], day=day_and_month(day)
+    )
+
+
+def freeze_line(day: date, left: int) -> str:
+    """ "A freeze covered Tuesday; 1 left": a missed day the streak survived."""
+    return texts.FREEZE_COVERED[left != 1].format(weekday=texts.WEEKDAYS[day.weekday()], n=left)
+
+
+def milestone_line(streak: int) -> str:
+    return texts.MILESTONE[streak]
