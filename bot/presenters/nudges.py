@@ -60,7 +60,7 @@ def _content(message: Outgoing, view: UserView) -> tuple[str, list[Row]]:
         rows = [keyboards.kind_off(PART_KINDS[type(part)]) for part in content.parts]
         return "\n\n".join(parts), rows
     if isinstance(content, Review):
-        return review.text(content, view), [keyboards.kind_off(NudgeKind.WEEKLY_REVIEW)]
+        return review.text(content, view), review.rows(content)
     if isinstance(content, Reengage):
         variants = texts.REENGAGE_FIRST if content.number == 0 else texts.REENGAGE_AGAIN
         text = f"{pick(variants, content.day).format(name=name)}\n\n{texts.REENGAGE_WHY}"
@@ -91,7 +91,7 @@ def _prompt(prompt: Prompt, view: UserView) -> tuple[str, list[Row]]:
     rows.append(keyboards.kind_off(NudgeKind.CHECKIN))
     if prompt.review is not None:
         text = f"{text}\n\n{review.text(prompt.review, view)}"
-        rows.append(keyboards.kind_off(NudgeKind.WEEKLY_REVIEW))
+        rows += review.rows(prompt.review)
     return text, rows
 
 

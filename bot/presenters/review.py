@@ -8,8 +8,10 @@ falls on a check-in day (`bot.presenters.nudges`), never as a second message at 
 
 from collections.abc import Callable
 
-from bot import texts
+from bot import keyboards, texts
+from bot.keyboards import Row
 from bot.presenters.common import pick, plural
+from domain.nudges import NudgeKind
 from domain.planning import Review, UserView
 
 Section = Callable[[Review, UserView], str | None]  # None: nothing to say this week
@@ -19,6 +21,12 @@ def text(review: Review, view: UserView) -> str:
     """The review's sections, those with something to say, one blank line apart."""
     blocks = (section(review, view) for section in SECTIONS)
     return "\n\n".join(block for block in blocks if block)
+
+
+def rows(_review: Review) -> list[Row]:
+    """The review's buttons, under the prompt's when it travels inside it (a digest's buttons
+    join here, before the switch)."""
+    return [keyboards.kind_off(NudgeKind.WEEKLY_REVIEW)]
 
 
 def numbers(review: Review, view: UserView) -> str:
