@@ -100,6 +100,22 @@ async def test_a_missed_day_is_covered_by_a_freeze_said_once_in_the_next_prompt(
     assert texts.CHECKIN_YESTERDAY_BUTTON not in button_labels(wednesday)
 
 
+async def test_checking_in_before_the_prompt_hears_of_the_freeze_in_the_first_question(
+    bot: RunningBot, chat: Chat, clock: ManualClock
+) -> None:
+    await onboard(chat, at="18:00")
+    await days_checked_in(bot, chat, clock, MONDAY, 7)
+    next_monday = MONDAY + timedelta(weeks=1)
+    await tick_at(bot, clock, at(next_monday))  # missed
+    clock.set(at(next_monday + timedelta(days=1), 9))  # Tuesday morning, before the prompt
+    first = await chat.say("/checkin")
+    assert first["text"].startswith("🧊 A freeze covered Monday; 0 left.\n\n1/4 · ")
+    for _ in range(4):
+        await chat.say("/skip")
+    assert "🧊" not in (await chat.say("/checkin"))["text"]  # said once
+    assert await tick_at(bot, clock, at(next_monday + timedelta(days=1))) == []  # done today
+
+
 @both_backends
 async def test_without_a_freeze_a_missed_day_breaks_the_streak_and_nothing_is_said(
     bot: RunningBot, chat: Chat, clock: ManualClock
