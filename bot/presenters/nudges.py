@@ -127,5 +127,5 @@ def _review(review: Review, view: UserView) -> str:
         warm=week.warm,
         focus=texts.FOCUS[review.focus],
     )
-    why = texts.REVIEW_WHY.format(weekday=texts.WEEKDAYS[view.review_day])
+    why = texts.REVIEW_WHY.format(on_weekdays=texts.EVERY_WEEKDAY[view.review_day])
     return f"{text}\n\n{why}"
