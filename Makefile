@@ -45,6 +45,8 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 catalogues: $(VENV)/.dev
 	$(BIN)/pybabel extract -F babel.cfg -k _ -k P_:1,2 --no-location --sort-output \
 		--project=Marathon -o bot/locales/marathon.pot .
+	# the copy is str.format only: pybabel would take "{percent}% of" for a printf placeholder
+	sed -i -e '/^#, python-format$$/d' -e 's/, python-format$$//' bot/locales/marathon.pot
 	$(BIN)/pybabel update -D marathon -i bot/locales/marathon.pot -d bot/locales \
 		--ignore-obsolete
 	$(BIN)/pybabel compile -D marathon -d bot/locales --statistics

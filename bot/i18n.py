@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, get_day_names, get_month_names
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 DOMAIN = "marathon"
 LOCALES = Path(__file__).parent / "locales"
@@ -142,7 +142,7 @@ def translate(value: Any) -> Any:
 
 def _translate(value: Any) -> Any:
     if isinstance(value, Filled):
-        return gettext(value.template).format(**value.fill)
+        return gettext(value.template).format(**{k: _translate(v) for k, v in value.fill.items()})
     if isinstance(value, str):
         return gettext(value) if value else value
     if isinstance(value, Plural):
@@ -192,3 +192,8 @@ def month_abbreviations() -> tuple[str, ...]:
 def number(n: float) -> str:
     """1,234 in English, 1.234 in German, 1 234 in Russian."""
     return format_decimal(n, locale=current())
+
+
+def percent(share: float) -> str:
+    """40% in English, 40 % in German and Russian: rounded to a whole percent."""
+    return format_percent(share, locale=current())

@@ -579,7 +579,7 @@ TIER_COUNTS: dict[Tier | None, tuple[str, str]] = {  # (one, many), in this orde
 }
 TIER_COUNTS_PEERS = TIER_COUNTS[Tier.PEER]
 NOBODY_YET = _("nobody yet")
-IN_PERSON_SHARE = _("{percent}% of {total}")
+IN_PERSON_SHARE = _("{share} of {total}")  # 40% of 5: the share in the language's own way
 RATIO = "{gives}:{asks}"
 NONE_YET = "—"
 CHEER_TODAY_OPEN = _("Today is still open: /checkin keeps the streak going.")
@@ -604,7 +604,8 @@ interactions.csv  what happened with whom; contact_name is filled in for you
 
 In data.json, goals holds your goal (what you want, the roles who can help, where they
 gather), goal_targets your target companies in the order you gave them, and pitches every
-version of your elevator pitch, oldest first.
+version of your elevator pitch, oldest first. In users, language is the language I speak
+with you.
 
 Days are written YYYY-MM-DD (your local date); moments in time are ISO 8601 in UTC.
 networking_days adds up your days: Monday 1, Tuesday 2, Wednesday 4, Thursday 8,

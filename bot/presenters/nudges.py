@@ -6,7 +6,7 @@ Each nudge ends with one line saying why it came and a small button that switche
 
 from typing import Any
 
-from bot import callbacks, keyboards, texts
+from bot import callbacks, i18n, keyboards, texts
 from bot.keyboards import Row
 from bot.presenters import checkins, contacts, followups
 from bot.presenters.common import describe_when, pick, plural
@@ -109,7 +109,7 @@ def _review(review: Review, view: UserView) -> str:
     )
     live = (
         texts.IN_PERSON_SHARE.format(
-            percent=round(100 * week.live / week.with_channel), total=week.with_channel
+            share=i18n.percent(week.live / week.with_channel), total=week.with_channel
         )
         if week.with_channel
         else texts.NONE_YET

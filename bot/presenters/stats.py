@@ -2,7 +2,7 @@
 
 from math import gcd
 
-from bot import texts
+from bot import i18n, texts
 from bot.presenters.common import format_days, plural
 from domain.stats import Summary
 from services.stats import NetworkView, Overview
@@ -34,7 +34,7 @@ def network(view: NetworkView) -> str:
     )
     in_person = (
         texts.IN_PERSON_SHARE.format(
-            percent=round(100 * window.in_person / window.with_channel), total=window.with_channel
+            share=i18n.percent(window.in_person / window.with_channel), total=window.with_channel
         )
         if window.with_channel
         else texts.NONE_YET
