@@ -38,9 +38,18 @@ class Plural(NamedTuple):
     many: str
 
 
-class Filled(str):
+class Marked(str):
+    """An English sentence marked with `_()`: only these are translated, so the strings next
+    to them in a constant (a command's name, a callback's key) stay exactly as written."""
+
+    __slots__ = ()
+
+
+class Filled(Marked):
     """An English sentence with a constant already filled in (a limit, the timezone examples):
     the value is the English text, `template` and `fill` let a translation fill it again."""
+
+    __slots__ = ("fill", "template")
 
     template: str
     fill: dict[str, Any]
@@ -49,7 +58,7 @@ class Filled(str):
 def _(message: str, /, **fill: Any) -> str:
     """Marks an English sentence for extraction; with `fill`, constants filled in at once."""
     if not fill:
-        return message
+        return Marked(message)
     filled = Filled(message.format(**fill))
     filled.template, filled.fill = message, fill
     return filled
@@ -143,8 +152,8 @@ def translate(value: Any) -> Any:
 def _translate(value: Any) -> Any:
     if isinstance(value, Filled):
         return gettext(value.template).format(**{k: _translate(v) for k, v in value.fill.items()})
-    if isinstance(value, str):
-        return gettext(value) if value else value
+    if isinstance(value, Marked):
+        return gettext(value)
     if isinstance(value, Plural):
         return value
     if isinstance(value, tuple):
