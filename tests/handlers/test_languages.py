@@ -6,9 +6,13 @@ The check-in is answered in English for now (the reader learns the other languag
 separately); everything the bot says must still be in the user's language.
 """
 
+import io
+import json
+import zipfile
 from datetime import UTC, datetime
 
 import pytest
+from icalendar import Calendar
 from sqlalchemy import select
 
 from bot import i18n, texts
@@ -237,3 +241,21 @@ async def _tap_edit(chat: Chat, message: dict, label: str) -> dict:
     await chat.press(message, data)
     await chat.emulator.wait_for(lambda: len(chat.emulator.edits) > edits)
     return chat.emulator.edits[-1]
+
+
+async def test_calendar_titles_and_the_exports_readme_follow_the_language(
+    bot: RunningBot, emulator: BotAPIEmulator
+) -> None:
+    chat = helper_chat(emulator, "pt_BR")
+    await chat.say("/followup Tom tomorrow — send the CV")
+    document = await chat.say("/calendar")
+    calendar = Calendar.from_ical(emulator.document_bytes(document))
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == speaking("pt_BR", "CALENDAR_EVENT", name="Tom")
+    assert str(calendar["X-WR-CALNAME"]) == speaking("pt_BR", "CALENDAR_NAME")
+
+    export = await chat.say("/export")
+    archive = zipfile.ZipFile(io.BytesIO(emulator.document_bytes(export)))
+    readme = archive.read("README.txt").decode()
+    assert readme.startswith("Seus dados do Marathon")
+    assert json.loads(archive.read("data.json"))["tables"]["users"][0]["language"] == "pt_BR"
