@@ -130,9 +130,9 @@ async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
 
 
 async def describe(bot: Bot) -> None:
-    """The command menu and the bot's descriptions in every shipped language: English as the
-    default (for any other app language), then each translation under its Telegram code."""
-    for language in i18n.shipped():
+    """The command menu and the bot's descriptions in every shipped language: each translation
+    under its Telegram code, then English as the default (for any other app language)."""
+    for language in (*i18n.shipped()[1:], i18n.SOURCE):
         code = None if language == i18n.SOURCE else i18n.telegram_code(language)
         with i18n.speaking(language):
             commands = [BotCommand(name, text) for name, text in texts.COMMANDS]

@@ -47,8 +47,8 @@ def _one(label: str, data: Button) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_button(label, data)]])
 
 
-def start_checkin(label: str = texts.START_CHECKIN_BUTTON) -> InlineKeyboardMarkup:
-    return _one(label, callbacks.StartCheckin())
+def start_checkin(label: str | None = None) -> InlineKeyboardMarkup:
+    return _one(label or texts.START_CHECKIN_BUTTON, callbacks.StartCheckin())
 
 
 def nothing_today(question: Question, checkin_id: int, step: int) -> InlineKeyboardMarkup:
