@@ -259,3 +259,17 @@ async def test_calendar_titles_and_the_exports_readme_follow_the_language(
     readme = archive.read("README.txt").decode()
     assert readme.startswith("Seus dados do Marathon")
     assert json.loads(archive.read("data.json"))["tables"]["users"][0]["language"] == "pt_BR"
+
+
+async def test_a_language_not_shipped_or_another_chats_button_changes_nothing(
+    bot: RunningBot, emulator: BotAPIEmulator
+) -> None:
+    chat = helper_chat(emulator, "de")
+    menu = await chat.say("/language")
+    for data in ("set:lang:xx", "set:lang:fr", "set:lang:EN"):
+        await chat.press(menu, data)
+    await chat.quiet()
+    await bot.settled()
+    stale = speaking("de", "STALE_BUTTON")
+    assert [a["text"] for a in emulator.callback_answers] == [stale] * 3
+    assert await stored_language(bot) == "de"
