@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench clean catalogues
 
 # Start the bot (settings from .env; migrations run first).
 run: $(VENV)/.runtime
@@ -38,6 +38,18 @@ $(VENV)/.runtime: pyproject.toml | $(BIN)/python
 $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.runtime
+
+# After changing bot/texts.py: extract its sentences into the template, merge them into every
+# language's .po (new ones untranslated, changed ones fuzzy), then compile the .mo files the bot
+# reads (committed, so a fresh clone and the image need no build step). README: "Adding a language".
+catalogues: $(VENV)/.dev
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k P_:1,2 --no-location --sort-output \
+		--project=Marathon -o bot/locales/marathon.pot .
+	# the copy is str.format only: pybabel would take "{percent}% of" for a printf placeholder
+	sed -i -e '/^#, python-format$$/d' -e 's/, python-format$$//' bot/locales/marathon.pot
+	$(BIN)/pybabel update -D marathon -i bot/locales/marathon.pot -d bot/locales \
+		--ignore-obsolete
+	$(BIN)/pybabel compile -D marathon -d bot/locales --statistics
 
 # Run every benchmark, one at a time, and write docs/benchmarks.md (set TEST_DATABASE_URL to
 # include PostgreSQL). Takes about 40 minutes; run it on an otherwise idle machine.

@@ -6,13 +6,13 @@ import socket
 import uuid
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 import handlers
 import scheduler
-from bot import texts, web
+from bot import i18n, texts, web
 from bot.clock import Clock, SystemClock
 from bot.config import BotMode, Settings
 from bot.inbox import POLL_TIMEOUT, Consumer, Poller
@@ -125,12 +125,22 @@ async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
             allowed_updates=Update.ALL_TYPES,
         )
     try:
-        await app.bot.set_my_commands([BotCommand(name, text) for name, text in texts.COMMANDS])
-        await app.bot.set_my_description(texts.BOT_DESCRIPTION)
-        await app.bot.set_my_short_description(texts.BOT_SHORT_DESCRIPTION)
+        await describe(app.bot)
     except TelegramError as error:  # cosmetic: the bot works without them
         log.warning("could not set the command menu or description: %s", error)
     log.info("Marathon is running as @%s", app.bot.username)
+
+
+async def describe(bot: Bot) -> None:
+    """The command menu and the bot's descriptions in every shipped language: each translation
+    under its Telegram code, then English as the default (for any other app language)."""
+    for language in (*i18n.shipped()[1:], i18n.SOURCE):
+        code = None if language == i18n.SOURCE else i18n.telegram_code(language)
+        with i18n.speaking(language):
+            commands = [BotCommand(name, text) for name, text in texts.COMMANDS]
+            await bot.set_my_commands(commands, language_code=code)
+            await bot.set_my_description(texts.BOT_DESCRIPTION, language_code=code)
+            await bot.set_my_short_description(texts.BOT_SHORT_DESCRIPTION, language_code=code)
 
 
 async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]

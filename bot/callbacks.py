@@ -319,6 +319,7 @@ class SettingsSection(StrEnum):
     REVIEW = "review"
     NUDGES = "nudges"
     PAUSE = "pause"
+    LANGUAGE = "language"
 
 
 class Switch(StrEnum):
@@ -376,6 +377,13 @@ class SettingsQuiet(Button, prefix="set:quiet"):
 @dataclass(frozen=True)
 class SettingsQuietOff(Button, prefix="set:quiet:off"):
     pass
+
+
+@dataclass(frozen=True)
+class SettingsLanguage(Button, prefix="set:lang"):
+    """Speak this language (a code of bot.i18n.shipped(); anything else is stale)."""
+
+    language: str
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from telegram import Update
 from telegram.error import NetworkError
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot import metrics
+from bot import i18n, metrics
 from bot.clock import Clock
 from bot.config import Settings
 from db import inbox as inbox_db
@@ -161,13 +161,22 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
 
 @asynccontextmanager
 async def _in_scope(session: AsyncSession, update: object) -> AsyncIterator[_UpdateScope]:
-    """While handlers run: the update's session and sender, for `BotContext`."""
+    """While handlers run: the update's session and sender, for `BotContext`, and the language
+    every reply is written in: the sender's own, or their Telegram app's before they have one."""
     scope = _UpdateScope(session, await _sender(session, update))
     token = _scope.set(scope)
     try:
-        yield scope
+        with i18n.speaking(_language(scope.user, update)):
+            yield scope
     finally:
         _scope.reset(token)
+
+
+def _language(user: User | None, update: object) -> str:
+    if user is not None:
+        return user.language
+    sender = update.effective_user if isinstance(update, Update) else None
+    return i18n.from_telegram(sender.language_code if sender else None)
 
 
 async def _sender(session: AsyncSession, update: object) -> User | None:
@@ -213,6 +222,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
             user_id=update.effective_user.id,
             chat_id=update.effective_chat.id,
             first_name=update.effective_user.first_name or "",
+            language=i18n.from_telegram(update.effective_user.language_code),
             timezone=settings.default_timezone,
             checkin_time=settings.default_checkin_time,
             now=self.now(),

@@ -73,6 +73,10 @@ class User(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     checkin_time: Mapped[time] = mapped_column(Time)
     networking_days: Mapped[int] = mapped_column(SmallInteger)
+    # The language the coach speaks with them (bot.i18n): Telegram's at sign-up, then /language.
+    # No Python-side default: db.users.new_user always sets it, and an insert written for an
+    # older schema (a migration test at 0009) must not name a column it does not have yet.
+    language: Mapped[str] = mapped_column(String(16), server_default="en")
     # The next daily moment (the check-in time, every day, in UTC): prompt, review, coaching.
     next_daily_at: Mapped[datetime | None]
     # When the planner must look at this user next: the daily moment, a follow-up nudge or

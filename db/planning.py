@@ -46,6 +46,7 @@ class PlannedUser(NamedTuple):
     timezone: str
     checkin_time: time
     networking_days: int
+    language: str
     review_day: int
     quiet_start: time | None
     quiet_end: time | None

@@ -21,6 +21,7 @@ def new_user(
     checkin_time: time,
     networking_days: int,
     now: datetime,
+    language: str = "en",
 ) -> User:
     return User(
         id=user_id,
@@ -29,6 +30,7 @@ def new_user(
         timezone=timezone,
         checkin_time=checkin_time,
         networking_days=networking_days,
+        language=language,
         active=True,
         created_at=now,
         updated_at=now,

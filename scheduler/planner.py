@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import i18n
 from bot.presenters.nudges import render
 from db import planning as planning_db
 from db.models import OutboxMessage, OutboxStatus
@@ -226,13 +227,15 @@ async def _write(
     for view, result in zip(views, plans, strict=True):
         user = by_id[view.user_id]
         for message in result.messages:
+            with i18n.speaking(user.language):  # every word in the user's language
+                payload = render(message, view)
             rows.append(
                 {
                     "user_id": user.id,
                     "chat_id": user.chat_id,
                     "nudge_kind": message.kind,
                     "dedupe_key": message.key,
-                    "payload": render(message, view),
+                    "payload": payload,
                     "status": STATUS[message.outcome],
                     "due_at": message.due_at,
                     "not_before": message.send_at,

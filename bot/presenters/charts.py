@@ -1,6 +1,6 @@
 """The /stats chart's data and words: `bot.chart` draws what this module hands it."""
 
-from bot import texts
+from bot import i18n, texts
 from bot.chart import WEEKS, ChartData, ChartLabels, WeekBar
 from services.charts import Activity
 
@@ -40,7 +40,7 @@ def labels(weeks: int = WEEKS) -> ChartLabels:
         frozen=texts.CHART_FROZEN,
         rest_day=texts.CHART_REST_DAY,
         today=texts.CHART_TODAY,
-        weekdays=texts.WEEKDAY_INITIALS,
-        months=texts.MONTHS_SHORT,
-        week_start=texts.DAY_AND_MONTH,
+        weekdays=tuple(i18n.weekday_name(day, "narrow") for day in range(7)),
+        months=i18n.month_abbreviations(),
+        week_start=texts.CHART_WEEK_START,
     )

@@ -2,7 +2,7 @@
 
 from datetime import date, time
 
-from bot import texts
+from bot import i18n, texts
 from bot.presenters.common import day_and_month, pick, schedule_line
 from domain.checkins import Question
 
@@ -33,13 +33,14 @@ def streak_line(streak: int) -> str:
 def yesterday(day: date) -> str:
     """The line before the first question of a check-in logged for yesterday."""
     return texts.CHECKIN_YESTERDAY_START.format(
-        weekday=texts.WEEKDAYS[day.weekday()], day=day_and_month(day)
+        weekday=i18n.weekday_name(day.weekday()), day=day_and_month(day)
     )
 
 
 def freeze_line(day: date, left: int) -> str:
     """ "A freeze covered Tuesday; 1 left": a missed day the streak survived."""
-    return texts.FREEZE_COVERED[left != 1].format(weekday=texts.WEEKDAYS[day.weekday()], n=left)
+    forms = i18n.ngettext(texts.FREEZE_COVERED, left)
+    return forms.format(weekday=i18n.weekday_name(day.weekday()), n=i18n.number(left))
 
 
 def milestone_line(streak: int) -> str:

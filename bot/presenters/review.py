@@ -8,7 +8,7 @@ falls on a check-in day (`bot.presenters.nudges`), never as a second message at 
 
 from collections.abc import Callable
 
-from bot import keyboards, texts
+from bot import i18n, keyboards, texts
 from bot.keyboards import Row
 from bot.presenters.common import pick, plural
 from domain.nudges import NudgeKind
@@ -39,7 +39,7 @@ def numbers(review: Review, view: UserView) -> str:
     )
     live = (
         texts.IN_PERSON_SHARE.format(
-            percent=round(100 * week.live / week.with_channel), total=week.with_channel
+            share=i18n.percent(week.live / week.with_channel), total=week.with_channel
         )
         if week.with_channel
         else texts.NONE_YET
@@ -60,7 +60,7 @@ def numbers(review: Review, view: UserView) -> str:
 
 
 def why(_review: Review, view: UserView) -> str:
-    return texts.REVIEW_WHY.format(weekday=texts.WEEKDAYS[view.review_day])
+    return texts.REVIEW_WHY.format(on_weekdays=texts.EVERY_WEEKDAY[view.review_day])
 
 
 # In message order. A new section (the partners' digest) goes before `why`.

@@ -2,7 +2,7 @@
 
 from math import gcd
 
-from bot import texts
+from bot import i18n, texts
 from bot.presenters.common import day_and_month, format_days, plural
 from domain.stats import Summary
 from domain.streaks import FREEZE_EVERY, MAX_FREEZES
@@ -33,8 +33,8 @@ def freezes(summary: Summary) -> list[str]:
     held, frozen = summary.streaks.freezes, sorted(summary.streaks.frozen)
     if not held and not frozen:
         return []
-    forms = texts.STATS_FREEZES[held != 1]
-    lines = [forms.format(count=held, every=FREEZE_EVERY, most=MAX_FREEZES)]
+    forms = i18n.ngettext(texts.STATS_FREEZES, held)
+    lines = [forms.format(count=i18n.number(held), every=FREEZE_EVERY, most=MAX_FREEZES)]
     if frozen:
         shown = texts.LIST_SEPARATOR.join(day_and_month(day) for day in frozen[-SHOWN_FROZEN:])
         lines.append(texts.STATS_FROZEN.format(days=shown))
@@ -51,7 +51,7 @@ def network(view: NetworkView) -> str:
     )
     in_person = (
         texts.IN_PERSON_SHARE.format(
-            percent=round(100 * window.in_person / window.with_channel), total=window.with_channel
+            share=i18n.percent(window.in_person / window.with_channel), total=window.with_channel
         )
         if window.with_channel
         else texts.NONE_YET

@@ -68,5 +68,5 @@ def test_the_review_is_built_from_sections_in_order() -> None:
     review = Review(FRIDAY, WEEK, Focus.KEEP_WARM)
     text = review_present.text(review, VIEW)
     assert text == "\n\n".join(section(review, VIEW) or "" for section in review_present.SECTIONS)
-    assert text.endswith(texts.REVIEW_WHY.format(weekday="Friday"))
+    assert text.endswith(texts.REVIEW_WHY.format(on_weekdays="on Fridays"))
     assert texts.FOCUS["keep_warm"] in text

@@ -91,6 +91,7 @@ async def test_settings_shows_everything_in_one_message(bot: RunningBot, chat: C
         "📊 Weekly review",
         "🔔 Nudges",
         "⏸ Pause",
+        "🌐 Language",
     ]
 
     await chat.say("/quiet off")
