@@ -18,7 +18,6 @@ from domain.checkins import (
     question_at,
 )
 from domain.coaching import is_vague_ask
-from domain.lexicons import ENGLISH
 from domain.streaks import milestone
 from services import contacts, goals, stats, understanding, users
 
@@ -98,7 +97,6 @@ async def answer(
     chat_id: int,
     message_id: int,
     now: datetime,
-    language: str = ENGLISH,
 ) -> Completed | None:
     """Store the answer to the current question; the summary once the last one is in."""
     question = question_at(checkin.step)
@@ -118,7 +116,7 @@ async def answer(
     checkin.status, checkin.completed_at = CheckinStatus.DONE, now
     answers = await checkins_db.answers(session, checkin.id)
     known = await contacts_db.names(session, user.id)  # loaded once, to read and to write
-    reading = await understanding.read(session, user, answers, now, known, language)
+    reading = await understanding.read(session, user, answers, now, known)
     applied = await understanding.write(session, user, checkin, reading, now, known)
     summary = await stats.streaks(session, user, now)
     offer = await goals.offer_once(session, user, now)
@@ -152,7 +150,6 @@ async def edit_answer(
     message_id: int,
     text: str,
     now: datetime,
-    language: str = ENGLISH,
 ) -> Edited | None:
     """An answer the user edited in Telegram replaces the stored one. In a check-in still
     open that is all; in the user's latest completed check-in the answers are read again and
@@ -172,7 +169,7 @@ async def edit_answer(
     await session.flush()
     answers = await checkins_db.answers(session, checkin.id)
     known = await contacts_db.names(session, user.id)
-    reading = await understanding.read(session, user, answers, now, known, language)
+    reading = await understanding.read(session, user, answers, now, known)
     return Edited(checkin, await understanding.write(session, user, checkin, reading, now, known))
 
 

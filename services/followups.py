@@ -17,7 +17,6 @@ from domain.followups import (
     FollowupStatus,
     is_pestering,
 )
-from domain.lexicons import ENGLISH
 from domain.reader import read_followup_text
 from domain.reading import FollowupItem
 from domain.schedule import resolve_local
@@ -48,12 +47,12 @@ class Changed:
 
 
 async def read(
-    session: AsyncSession, user: User, text: str, now_local: datetime, language: str = ENGLISH
+    session: AsyncSession, user: User, text: str, now_local: datetime
 ) -> tuple[FollowupItem, ...]:
     """The follow-ups the check-in's reader finds in a /followup sentence, against the user's
     contacts, in their language ("ping João next Tuesday about the intro")."""
     known = [name for _, name in await contacts_db.names(session, user.id)]
-    return read_followup_text(text, known, now_local, language)
+    return read_followup_text(text, known, now_local, user.language)
 
 
 def due_instant(user: User, request: FollowupRequest) -> datetime:

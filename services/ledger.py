@@ -11,7 +11,6 @@ from domain.coaching import is_vague_ask
 from domain.contacts import ContactSource, InteractionKind
 from domain.conversation import AskDraft
 from domain.ledger import read_name_and_what
-from domain.lexicons import ENGLISH
 from services import contacts, users
 
 
@@ -39,12 +38,11 @@ async def log(
     kind: InteractionKind,
     text: str,
     now: datetime,
-    language: str = ENGLISH,
 ) -> Logged | GiveFirst | None:
     """Log "<name> <what>" (or a sentence naming the person, in the user's language) as a give
     or an ask; None when either part is missing."""
     known = await contacts_db.names(session, user.id)
-    parts = read_name_and_what(text, [name for _, name in known], language)
+    parts = read_name_and_what(text, [name for _, name in known], user.language)
     if parts is None:
         return None
     name, what = parts

@@ -2,8 +2,8 @@
 Telegram app's language, kept per user, switched with /language; and no English sentence in
 anything a non-English user receives.
 
-The check-in is answered in English for now (the reader learns the other languages
-separately); everything the bot says must still be in the user's language.
+The check-in is answered in the user's language too, as a phone keyboard types it, and the
+reader stores the people, their companies and the follow-up from it.
 """
 
 import io
@@ -16,11 +16,10 @@ from icalendar import Calendar
 from sqlalchemy import select
 
 from bot import i18n, texts
-from db.models import User
+from db.models import Contact, Followup, User
 from tests.clock import ManualClock
 from tests.emulator import BotAPIEmulator
 from tests.harness import (
-    ANSWERS,
     USER_ID,
     Chat,
     RunningBot,
@@ -35,6 +34,30 @@ TELEGRAM_CODES = {"es": "es-419", "pt_BR": "pt-br", "de": "de-AT", "ru": "ru"}
 TRANSLATED = [language for language in i18n.shipped() if language != i18n.SOURCE]
 # START is Monday 2026-01-05 12:00 UTC; Europe/Berlin is UTC+1, the check-in at 18:00.
 TUESDAY_CHECKIN = datetime(2026, 1, 6, 17, 0, tzinfo=UTC)
+# A check-in in each language: who (with the company), gave, asked, follow-up; then the person
+# stored, the company and the follow-up's note the reader must find in it.
+CHECKINS = {
+    "es": (
+        ("Café con Sofía Ramírez de Globant", "Le pasé a Sofía un artículo sobre pricing",
+         "Le pedí una intro a su jefa", "Sofía mañana: mandar el CV"),
+        ("Sofía Ramírez", "Globant", "mandar el CV"),
+    ),
+    "pt_BR": (
+        ("almoço com Ana Souza da Nubank", "mandei pra Ana um artigo sobre pricing",
+         "pedi uma indicação", "Ana amanhã: mandar o CV"),
+        ("Ana Souza", "Nubank", "mandar o CV"),
+    ),
+    "de": (
+        ("Kaffee mit Jonas Weber von Zalando", "Jonas einen Artikel über Pricing geschickt",
+         "um eine Empfehlung gebeten", "Jonas morgen: Lebenslauf schicken"),
+        ("Jonas Weber", "Zalando", "Lebenslauf schicken"),
+    ),
+    "ru": (
+        ("кофе с Ольгой Ивановой из Яндекса", "отправил Ольге статью про прайсинг",
+         "попросил познакомить с её руководителем", "Ольга завтра: отправить резюме"),
+        ("Ольга Иванова", "Яндекс", "отправить резюме"),
+    ),
+}  # fmt: skip
 # The English copy's own sentences: none may reach a user who reads another language.
 ENGLISH = (
     "Check-in saved",
@@ -56,7 +79,7 @@ ENGLISH = (
     "your timezone",
     "When should I",
     "Snooze",
-    "Half a year at a glance",
+    "At a glance: check-ins",
     " at 18:00",
     "Tuesday",
     "Friday",
@@ -106,14 +129,20 @@ async def test_the_whole_coach_speaks_the_users_language(
     assert set_up["text"].startswith(said["ONBOARDING_DONE"].split("{")[0])
     assert await stored_language(bot) == language
 
-    # A check-in, answered (in English for now), and its summary.
+    # A check-in answered in the language, its summary, and what the reader stored.
+    (*answers, last), (name, company, note) = CHECKINS[language]
     prompt = await chat.say("/checkin")
     assert said["QUESTION_TEXTS"][next(iter(said["QUESTION_TEXTS"]))] in prompt["text"]
-    for answer in ANSWERS:
+    for answer in answers:
         await chat.say(answer)
-    summary = await chat.say("Tom tomorrow: send the CV")
+    summary = await chat.say(last)
     assert summary["text"].startswith(said["CHECKIN_UNDERSTOOD"])
-    assert "Sally" in summary["text"]
+    assert name in summary["text"] and company in summary["text"]
+    async with bot.session() as session:
+        contacts = (await session.execute(select(Contact.name, Contact.company))).all()
+        notes = (await session.scalars(select(Followup.note))).all()
+    assert [tuple(row) for row in contacts] == [(name, company)]
+    assert notes == [note]
 
     # /stats: the text and the chart's caption.
     text, chart = await stats_with_chart(chat)
@@ -125,9 +154,9 @@ async def test_the_whole_coach_speaks_the_users_language(
     report = await bot.tick()  # the nudge (and the check-in prompt, unless done today)
     for _ in range(report.dispatched.sent):
         await chat.reply()
-    nudge = [m for m in emulator.messages_to(USER_ID) if "Tom" in m.get("text", "")][-1]
+    nudge = [m for m in emulator.messages_to(USER_ID) if name in m.get("text", "")][-1]
     firsts = [with_note for _, with_note in said["NUDGE_FIRST"]]
-    assert one_of(nudge["text"], firsts, name="Tom", note="send the CV", last="")
+    assert one_of(nudge["text"], firsts, name=name, note=note, last="")
     assert said["DONE_BUTTON"] in button_labels(nudge)
 
     # /settings and /help.
