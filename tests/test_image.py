@@ -103,7 +103,7 @@ def debian_base() -> str:
     tarball = cache_folder() / f"base-bookworm-{recipe}.tar"
     if not tarball.is_file():
         if shutil.which("mmdebstrap") is None:
-            pytest.skip(f"cannot pull {DEFAULT_BASE} and mmdebstrap is not installed")
+            raise NoImage(f"cannot pull {DEFAULT_BASE} and mmdebstrap is not installed")
         tarball.parent.mkdir(parents=True, exist_ok=True)
         partial = tarball.with_suffix(".partial.tar")
         made = subprocess.run(
@@ -116,7 +116,7 @@ def debian_base() -> str:
         if made.returncode != 0:
             partial.unlink(missing_ok=True)
             lines = made.stderr.strip().splitlines() or ["no output"]
-            pytest.skip(f"cannot pull {DEFAULT_BASE}, and mmdebstrap failed: {lines[-1]}")
+            raise NoImage(f"cannot pull {DEFAULT_BASE}, and mmdebstrap failed: {lines[-1]}")
         partial.rename(tarball)
     docker("import", "--change", f"ENV PATH={STANDARD_PATH}", str(tarball), tag, timeout=600)
     return tag
@@ -151,15 +151,18 @@ def build(context: Path, base: str, tag: str, *options: str) -> str:
     return built
 
 
-@pytest.fixture(scope="module")
-def image(tmp_path_factory: pytest.TempPathFactory) -> str:
+class NoImage(Exception):
+    """Why the image cannot be built here (no daemon, no index, no base): a skip, not a failure."""
+
+
+def build_image(folder: Path) -> tuple[str, str]:
     """The image, built as the README says: `make wheels`, then `docker build` with the
-    Dockerfile and .dockerignore of the repository, in a context of their own (so the build
-    never writes into the checkout's wheels/). Returns its id."""
+    Dockerfile and .dockerignore of the repository, in a context of their own under `folder`
+    (so the build never writes into the checkout's wheels/). Returns its id and its base."""
     problem = docker_problem()
     if problem:
-        pytest.skip(problem)
-    context = tmp_path_factory.mktemp("image") / "context"
+        raise NoImage(problem)
+    context = folder / "context"
     context.mkdir()
     for name in ("Dockerfile", ".dockerignore"):
         shutil.copy2(ROOT / name, context / name)
@@ -167,12 +170,22 @@ def image(tmp_path_factory: pytest.TempPathFactory) -> str:
         build_wheelhouse(context / WHEELS)
     except AssertionError as error:
         if "No matching distribution" in str(error) or "connection" in str(error).lower():
-            pytest.skip(f"pip cannot reach a package index: {str(error).splitlines()[-1]}")
+            why = str(error).splitlines()[-1]
+            raise NoImage(f"pip cannot reach a package index: {why}") from error
         raise
     base = base_image()
     # The builder stage under a tag of its own, so that an older one can be removed too.
     build(context, base, "marathon-test:builder", "--target", "builder")
-    return build(context, base, "marathon-test:latest")
+    return build(context, base, "marathon-test:latest"), base
+
+
+@pytest.fixture(scope="module")
+def image(tmp_path_factory: pytest.TempPathFactory) -> str:
+    try:
+        built, _base = build_image(tmp_path_factory.mktemp("image"))
+    except NoImage as problem:
+        pytest.skip(str(problem))
+    return built
 
 
 def health_check_command(image: str) -> list[str]:
