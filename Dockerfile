@@ -40,7 +40,7 @@ RUN python3 -m venv --without-pip /opt/marathon \
 FROM ${BASE_IMAGE}
 
 # The bot's virtual environment first on PATH (`python` below is its interpreter). No .pyc
-# written at run time (the builder compiled everything once); logs unbuffered.
+# written at run time (the builder compiled what the bot imports); logs unbuffered.
 # MPLCONFIGDIR: matplotlib (the /stats chart) keeps its font cache here, writable by the bot.
 # METRICS_LISTEN: /healthz and /metrics on every interface, for the health check and Prometheus.
 ENV PATH=/opt/marathon/bin:$PATH \

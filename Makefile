@@ -40,12 +40,14 @@ $(VENV)/.dev: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.runtime
 
 # The image's wheelhouse (see the Dockerfile): the bot and every dependency as wheels, plus pip's
-# own wheel, which the build runs pip from. Python 3.11, like the image, on the image's kind of
-# machine (Linux, same architecture). The only step that needs a package index.
+# own wheel, which the build runs pip from; exactly what resolves today (older wheels go first,
+# pip's cache keeps this quick). Python 3.11, like the image, on the image's kind of machine
+# (Linux, same architecture). The only step that needs a package index. SOURCE_DATE_EPOCH: the
+# bot's wheel is the same bytes for the same code, so Docker's cache holds across builds.
 WHEELS ?= wheels
 wheels: | $(BIN)/python
 	$(BIN)/python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "the image runs Python 3.11: make wheels PYTHON=python3.11 VENV=.venv-3.11")'
-	rm -rf build $(WHEELS)/marathon_bot-*.whl
+	rm -rf build $(WHEELS)/*.whl
 	SOURCE_DATE_EPOCH=315532800 $(BIN)/python -m pip wheel --quiet --disable-pip-version-check --wheel-dir $(WHEELS) .
 	$(BIN)/python -m pip download --quiet --disable-pip-version-check --no-deps --dest $(WHEELS) pip
 
