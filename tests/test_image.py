@@ -201,6 +201,13 @@ def head_revision() -> str:
     return head
 
 
+# Run inside the container: the schema's revision in the default SQLite file, under /app/data.
+REVISION = (
+    "import sqlite3; print(sqlite3.connect('data/marathon.sqlite3')"
+    ".execute('SELECT version_num FROM alembic_version').fetchone()[0])"
+)
+
+
 def fetch_healthz(port: int) -> tuple[int, dict[str, object]]:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10) as response:
         return response.status, json.loads(response.read())
@@ -209,46 +216,38 @@ def fetch_healthz(port: int) -> tuple[int, dict[str, object]]:
 async def test_the_image_migrates_answers_and_stops_on_sigterm(image: str) -> None:
     metrics_port = free_port()
     name = f"marathon-test-{uuid.uuid4().hex[:12]}"
+    settings = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "METRICS_PORT": str(metrics_port),
+        "LOG_LEVEL": "INFO",
+    }
+    # Every docker command runs in a thread: the emulator shares this event loop, and the bot
+    # talks to it while starting and while stopping.
     async with BotAPIEmulator(TOKEN) as emulator:
-        docker(
-            "run",
-            "--detach",
-            "--name",
-            name,
-            "--network",
-            "host",  # the emulator and /healthz on the host's 127.0.0.1
-            "--env",
-            f"TELEGRAM_BOT_TOKEN={TOKEN}",
-            "--env",
-            f"TELEGRAM_API_BASE_URL={emulator.base_url}",
-            "--env",
-            f"METRICS_PORT={metrics_port}",
-            "--env",
-            "LOG_LEVEL=INFO",
-            image,
-        )
+        settings["TELEGRAM_API_BASE_URL"] = emulator.base_url
+        environment = [
+            word for key, value in settings.items() for word in ("--env", f"{key}={value}")
+        ]
+        # The host's network: the emulator and /healthz are on its 127.0.0.1.
+        run = ["run", "--detach", "--name", name, "--network", "host", *environment, image]
+        await asyncio.to_thread(docker, *run)
         try:
             await emulator.wait_for(lambda: emulator.commands is not None, timeout=120)
             emulator.user_message("/start", user_id=USER_ID)
             welcome = await emulator.next_message(USER_ID, timeout=60)
 
             status, report = await asyncio.to_thread(fetch_healthz, metrics_port)
-            health = docker_result("exec", name, *health_check_command(image))
-            revision = docker(
-                "exec",
-                name,
-                "python",
-                "-c",
-                "import sqlite3; print(sqlite3.connect('data/marathon.sqlite3')"
-                ".execute('SELECT version_num FROM alembic_version').fetchone()[0])",
-            )
-            docker("stop", "--time", str(STOP_GRACE), name, timeout=STOP_GRACE + 60)
+            check = health_check_command(image)
+            health = await asyncio.to_thread(docker_result, "exec", name, *check)
+            revision = await asyncio.to_thread(docker, "exec", name, "python", "-c", REVISION)
+            stop = ("stop", "--time", str(STOP_GRACE), name)
+            await asyncio.to_thread(docker, *stop, timeout=STOP_GRACE + 60)
             state = json.loads(docker("inspect", "--format", "{{json .State}}", name))
         finally:
-            output = docker_result("logs", name, timeout=60)
+            output = await asyncio.to_thread(docker_result, "logs", name, timeout=60)
             logs = output.stdout + output.stderr
             print(logs)  # shown when the test fails
-            docker_result("rm", "--force", name)
+            await asyncio.to_thread(docker_result, "rm", "--force", name)
 
     assert welcome["text"].startswith("Hi Ann!")
     assert revision == head_revision()  # migrated to the head at start, in /app/data
