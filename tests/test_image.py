@@ -26,7 +26,7 @@ from alembic.script import ScriptDirectory
 from db.migrate import alembic_config
 from tests.emulator import BotAPIEmulator
 from tests.harness import TOKEN, USER_ID
-from tests.test_install import WHEELS, build_wheelhouse, free_port
+from tests.test_install import WHEELS, build_wheelhouse, free_port, index_problem
 
 pytestmark = pytest.mark.image
 
@@ -166,13 +166,10 @@ def build_image(folder: Path) -> tuple[str, str]:
     context.mkdir()
     for name in ("Dockerfile", ".dockerignore"):
         shutil.copy2(ROOT / name, context / name)
-    try:
-        build_wheelhouse(context / WHEELS)
-    except AssertionError as error:
-        if "No matching distribution" in str(error) or "connection" in str(error).lower():
-            why = str(error).splitlines()[-1]
-            raise NoImage(f"pip cannot reach a package index: {why}") from error
-        raise
+    problem = index_problem(folder / "probe")
+    if problem:
+        raise NoImage(problem)
+    build_wheelhouse(context / WHEELS)
     base = base_image()
     # The builder stage under a tag of its own, so that an older one can be removed too.
     build(context, base, "marathon-test:builder", "--target", "builder")

@@ -144,27 +144,31 @@ def build_wheelhouse(folder: Path) -> None:
     run(make, ROOT, "make wheels")
 
 
-def skip_unless_pip_reaches_an_index(pip: Path, folder: Path) -> None:
-    """Fetch the build backend, bypassing the cache: if that fails, nothing below can work."""
+def index_problem(folder: Path) -> str | None:
+    """Why pip cannot reach a package index, or None: fetch the build backend bypassing the
+    cache (if that fails, no wheelhouse can be built)."""
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
     probe = subprocess.run(
-        [str(pip), "download", "--no-deps", "--no-cache-dir", "--dest", str(folder), "setuptools"],
+        [*pip, "download", "--no-deps", "--no-cache-dir", "--dest", str(folder), "setuptools"],
         capture_output=True,
         text=True,
         timeout=PIP_TIMEOUT,
         check=False,
     )
-    if probe.returncode != 0:
-        lines = probe.stderr.strip().splitlines() or ["no output"]
-        why = next((line for line in lines if line.startswith("ERROR")), lines[-1])
-        pytest.skip(f"pip cannot reach a package index to build the image's wheels: {why}")
+    if probe.returncode == 0:
+        return None
+    lines = probe.stderr.strip().splitlines() or ["no output"]
+    why = next((line for line in lines if line.startswith("ERROR")), lines[-1])
+    return f"pip cannot reach a package index to build the image's wheels: {why}"
 
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     """The project installed as the image installs it: a real, non-editable install."""
     root = tmp_path_factory.mktemp("install")
-    run([sys.executable, "-m", "venv", root / "probe-venv"], root, "creating a virtual environment")
-    skip_unless_pip_reaches_an_index(root / "probe-venv" / "bin" / "pip", root / "probe")
+    problem = index_problem(root / "probe")
+    if problem:
+        pytest.skip(problem)
     wheels = root / WHEELS
     build_wheelhouse(wheels)
     # The builder stage: a virtual environment without pip, filled by pip run from its wheel.
