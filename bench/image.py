@@ -15,6 +15,7 @@ from typing import Any
 
 from bench.common import machine
 from tests.test_image import DEFAULT_BASE, build_image, docker
+from tests.wheelhouse import WHEELS, build_wheelhouse
 
 TARGET_MB = 400
 SHOWN = 14  # the largest distributions named; the rest are summed in one row
@@ -45,7 +46,8 @@ print(json.dumps({"environment": du("/opt/marathon"), "by_distribution": sizes,
 
 def run() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
-        image, base = build_image(Path(folder))
+        build_wheelhouse(Path(folder) / WHEELS)
+        image, base = build_image(Path(folder), Path(folder) / WHEELS)
     size = int(docker("image", "inspect", "--format", "{{.Size}}", image))
     base_size = int(docker("image", "inspect", "--format", "{{.Size}}", base))
     inside = json.loads(docker("run", "--rm", "--entrypoint", "python", image, "-c", SIZES))

@@ -26,7 +26,8 @@ from alembic.script import ScriptDirectory
 from db.migrate import alembic_config
 from tests.emulator import BotAPIEmulator
 from tests.harness import TOKEN, USER_ID
-from tests.test_install import WHEELS, build_wheelhouse, free_port, index_problem
+from tests.test_install import free_port
+from tests.wheelhouse import WHEELS
 
 pytestmark = pytest.mark.image
 
@@ -155,10 +156,10 @@ class NoImage(Exception):
     """Why the image cannot be built here (no daemon, no index, no base): a skip, not a failure."""
 
 
-def build_image(folder: Path) -> tuple[str, str]:
-    """The image, built as the README says: `make wheels`, then `docker build` with the
-    Dockerfile and .dockerignore of the repository, in a context of their own under `folder`
-    (so the build never writes into the checkout's wheels/). Returns its id and its base."""
+def build_image(folder: Path, wheels: Path) -> tuple[str, str]:
+    """The image, built as the README says: `docker build` with the Dockerfile and
+    .dockerignore of the repository and the wheelhouse `wheels` (from `make wheels`), in a
+    context of their own under `folder`. Returns its id and its base."""
     problem = docker_problem()
     if problem:
         raise NoImage(problem)
@@ -166,10 +167,7 @@ def build_image(folder: Path) -> tuple[str, str]:
     context.mkdir()
     for name in ("Dockerfile", ".dockerignore"):
         shutil.copy2(ROOT / name, context / name)
-    problem = index_problem(folder / "probe")
-    if problem:
-        raise NoImage(problem)
-    build_wheelhouse(context / WHEELS)
+    shutil.copytree(wheels, context / WHEELS)
     base = base_image()
     # The builder stage under a tag of its own, so that an older one can be removed too.
     build(context, base, "marathon-test:builder", "--target", "builder")
@@ -177,11 +175,15 @@ def build_image(folder: Path) -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def image(tmp_path_factory: pytest.TempPathFactory) -> str:
+def image(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    problem = docker_problem()
+    if problem:
+        pytest.skip(problem)  # before the wheelhouse, which takes half a minute
+    wheelhouse: Path = request.getfixturevalue("wheelhouse")
     try:
-        built, _base = build_image(tmp_path_factory.mktemp("image"))
-    except NoImage as problem:
-        pytest.skip(str(problem))
+        built, _base = build_image(tmp_path_factory.mktemp("image"), wheelhouse)
+    except NoImage as error:
+        pytest.skip(str(error))
     return built
 
 
