@@ -23,12 +23,18 @@ COPY wheels /wheels
 # `make wheels` puts in the wheelhouse), so the base needs no pip of its own. What the bot never
 # reads goes: the packages' test suites, C and Cython sources, headers and type stubs. Bytecode
 # is written once, for the modules the bot imports (an unused module is compiled if ever
-# imported, in memory), which saves about a third of the size of compiling everything.
+# imported, in memory), which saves about a third of the size of compiling everything. Babel's
+# locale data keeps only the languages the bot ships (its catalogues, bot/locales) and `root`:
+# 30 MB of the other 700 locales would never be read.
 RUN python3 -m venv --without-pip /opt/marathon \
     && pip_wheel="$(echo /wheels/pip-*.whl)" \
     && /opt/marathon/bin/python "$pip_wheel/pip" install --no-cache-dir --no-compile \
         --disable-pip-version-check --no-index --find-links=/wheels marathon-bot \
     && /opt/marathon/bin/python "$pip_wheel/pip" check \
+    && /opt/marathon/bin/python -B -c "import pathlib, babel, bot.i18n; \
+        keep = {'root', *(code.split('_')[0] for code in bot.i18n.shipped())}; \
+        data = pathlib.Path(babel.__file__).parent / 'locale-data'; \
+        [f.unlink() for f in data.glob('*.dat') if f.stem.split('_')[0] not in keep]" \
     && find /opt/marathon/lib -depth \( -type d -path '*/site-packages/*/tests' \
         -o -type f \( -name '*.c' -o -name '*.cpp' -o -name '*.h' -o -name '*.pyx' \
             -o -name '*.pxd' -o -name '*.pyi' \) \) -exec rm -rf {} + \
