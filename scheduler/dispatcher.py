@@ -130,6 +130,9 @@ class Dispatcher:
             metrics.AMBIGUOUS.inc()
         report.ambiguous = len(abandoned)
         in_hand: set[asyncio.Task[None]] = set()
+        # Each send reports here when done: one look per send, where asyncio.wait would look at
+        # every send in hand each time one finishes.
+        finished: asyncio.Queue[asyncio.Task[None]] = asyncio.Queue()
         more = True
         while True:
             stopping = stop is not None and stop.is_set()
@@ -141,13 +144,16 @@ class Dispatcher:
                     )
                     await session.commit()
                 more = len(rows) == wanted
-                in_hand |= {asyncio.create_task(self._deliver(row, report)) for row in rows}
+                for row in rows:
+                    task = asyncio.create_task(self._deliver(row, report))
+                    task.add_done_callback(finished.put_nowait)
+                    in_hand.add(task)
             if not in_hand:
                 return report
-            done, in_hand = await asyncio.wait(in_hand, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:  # a send whose outcome could not be stored: ambiguous later
-                if (error := task.exception()) is not None:
-                    log.error("recording a send failed", exc_info=error)
+            task = await finished.get()
+            in_hand.discard(task)
+            if (error := task.exception()) is not None:  # its outcome was not stored: ambiguous
+                log.error("recording a send failed", exc_info=error)
 
     async def _deliver(self, row: OutboxMessage, report: DispatchReport) -> None:
         if self.paused_until is not None:  # Telegram asked us to wait: leave it for later
