@@ -18,8 +18,8 @@ over the whole run and over its middle 80% (the first and last 10% of sends left
 limiter's opening burst and the tail), the sustained rate the target is about. `missing` and
 `doubled` count users with no prompt and with more than one: a fast run that delivered wrongly
 is worth nothing. CPU per send is the CPU time the sending process used from its start-up's end
-to the last prompt (Marathon's planning included), per prompt: unlike a rate, it hardly moves
-when other work shares the machine. A run waits for the slowest machine, but gives up (and says
+to the last prompt (Marathon's planning included), per prompt: it moves less than a rate when
+other work shares the machine. A run waits for the slowest machine, but gives up (and says
 it stalled) when nothing arrived for a minute. Targets: with the production limiter, at least 29
 sends/s sustained, against Telegram's 30/s (issue 7), and as much of any higher limit; with the
 limiter off, at least 0.6x the bare bot's rate (issue 16: the dispatcher is not what holds a

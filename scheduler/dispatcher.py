@@ -3,7 +3,7 @@
 A dispatcher claims due rows with a lease, and for each one: waits for the rate limiter, marks
 the row handed over (committed before its request leaves), sends it, and records the outcome
 right after the answer. Both writes go through a group commit (scheduler/batching.py): the
-sends in flight share their transactions, so the database keeps up with Telegram's paid rate.
+sends in flight share their transactions instead of two commits per send.
 It runs as its own loop beside the planner (`run`), or once per tick in tests
 (`dispatch_once`). Telegram errors never escape: 429 pauses every send until `retry_after` has
 passed (the rate limiter's retries first), 5xx and timeouts come back later with a growing
