@@ -1,11 +1,12 @@
 """Fan-out: how fast the real bot sends a crowd of due prompts, with the rate limiter and without.
 
-`python -m bench.fanout [--prompts 10000] [--backend sqlite postgresql] [--limits 30 0]
+`python -m bench.fanout [--prompts 10000] [--backend sqlite postgresql] [--limits 30 1000 0]
 [--no-baseline]` seeds, for each backend and limit, a fresh database with that many users whose
 daily check-in prompt is due now (and nothing else), starts `python -m bot` as a real process
 (tests/process.py) against the Bot API emulator running in this process, with
-TELEGRAM_RATE_LIMIT set to the limit (30 is production; 0 turns the limiter off), and lets it
-plan and dispatch on its own clock until every prompt arrived. The SQLite database is a file, as
+TELEGRAM_RATE_LIMIT set to the limit (30 is production; above 30 with TELEGRAM_PAID_BROADCAST,
+as Telegram's paid broadcasts allow up to 1,000; 0 turns the limiter off), and lets it plan and
+dispatch on its own clock until every prompt arrived. The SQLite database is a file, as
 in production; PostgreSQL needs TEST_DATABASE_URL (a server to create databases on). The
 baseline, in the same run on the same emulator: a bare python-telegram-bot process (no
 database, no limiter) sending as many messages, as many in flight as the dispatcher.
@@ -16,11 +17,14 @@ first planning pass over everyone, the first claim); sends/s is (count - 1) / (l
 over the whole run and over its middle 80% (the first and last 10% of sends left out: the
 limiter's opening burst and the tail), the sustained rate the target is about. `missing` and
 `doubled` count users with no prompt and with more than one: a fast run that delivered wrongly
-is worth nothing. A run waits for the slowest machine, but gives up (and says it stalled) when
-nothing arrived for a minute. Target (issue 7): with the production limiter, at least 29
-sends/s sustained, against Telegram's 30/s; the raw rate with the limiter off is reported next
-to the bare bot's. 10,000 prompts at 30/s take about six minutes. This reports; it never fails
-on time.
+is worth nothing. CPU per send is the CPU time the sending process used from its start-up's end
+to the last prompt (Marathon's planning included), per prompt: it moves less than a rate when
+other work shares the machine. A run waits for the slowest machine, but gives up (and says
+it stalled) when nothing arrived for a minute. Targets: with the production limiter, at least 29
+sends/s sustained, against Telegram's 30/s (issue 7), and as much of any higher limit; with the
+limiter off, at least 0.6x the bare bot's rate (issue 16: the dispatcher is not what holds a
+paid broadcast back). 10,000 prompts at 30/s take about six minutes. This reports; it never
+fails on time.
 """
 
 import argparse
@@ -44,7 +48,9 @@ from tests.harness import TOKEN, seed_users
 from tests.process import BotProcess, due_now
 
 TELEGRAM_RATE = 30.0  # messages per second Telegram allows a bot (and the production limit)
+PAID_RATE = 1000.0  # what Telegram allows a bot that pays for it (allow_paid_broadcast)
 TARGET_SENDS_PER_S = 29.0  # sustained, with the limiter at TELEGRAM_RATE
+RAW_SHARE = 0.6  # with the limiter off: at least this share of the bare PTB bot's rate
 STEADY = 0.8  # the middle share of the sends the sustained rate is measured over
 CONCURRENCY = 30  # sends in flight at once, as the dispatcher (scheduler.dispatcher.Dispatcher)
 STALL = 60.0  # seconds without a send after which a run is given up (and says so)
@@ -126,6 +132,7 @@ def _row(
     emulator: BotAPIEmulator,
     ids: list[int],
     started: float,
+    cpu_s: float,
     *,
     stalled: bool = False,
 ) -> dict[str, Any]:
@@ -145,6 +152,7 @@ def _row(
         "duration_s": round(times[-1] - times[0], 1) if times else None,
         "whole_per_s": None if whole is None else round(whole, 1),
         "sustained_per_s": None if steady is None else round(steady, 1),
+        "cpu_ms_per_send": round(cpu_s * 1000 / len(times), 2) if times else None,
     }
 
 
@@ -153,14 +161,19 @@ async def measure(backend: str, prompts: int, limit: float) -> dict[str, Any]:
     async with fresh_database(backend) as url, BotAPIEmulator(TOKEN) as emulator:
         ids = await seed_users(url, emulator, prompts, prompt_at=due_now())
         with tempfile.TemporaryDirectory() as folder:
-            bot = BotProcess(emulator, url, Path(folder), TELEGRAM_RATE_LIMIT=f"{limit:g}")
+            bot = BotProcess(
+                emulator, url, Path(folder), TELEGRAM_RATE_LIMIT=f"{limit:g}",
+                TELEGRAM_PAID_BROADCAST=str(paid(limit)).lower(),
+            )  # fmt: skip
             started = time.monotonic()
             await bot.start()
             try:
+                cpu = bot.cpu_seconds()
                 finished = await _fan_out(emulator, url, ids)
+                cpu = bot.cpu_seconds() - cpu
             finally:
                 await bot.stop()
-    return _row(MARATHON, backend, limit, emulator, ids, started, stalled=not finished)
+    return _row(MARATHON, backend, limit, emulator, ids, started, cpu, stalled=not finished)
 
 
 async def measure_bare(prompts: int) -> dict[str, Any]:
@@ -173,12 +186,13 @@ async def measure_bare(prompts: int) -> dict[str, Any]:
         started = time.monotonic()
         child = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bench.fanout", "--bare", emulator.base_url,
-            "--prompts", str(prompts), cwd=ROOT, stderr=asyncio.subprocess.PIPE,
+            "--prompts", str(prompts), cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
-        _, errors = await child.communicate()
+        output, errors = await child.communicate()
         if child.returncode:
             raise RuntimeError(f"the bare bot failed:\n{errors.decode(errors='replace')[-3000:]}")
-    return _row(BARE, "–", 0, emulator, ids, started)
+    return _row(BARE, "–", 0, emulator, ids, started, float(output))
 
 
 async def _bare(base_url: str, prompts: int) -> None:
@@ -191,7 +205,9 @@ async def _bare(base_url: str, prompts: int) -> None:
             await app.bot.send_message(chat_id, BARE_TEXT)
 
     async with app:
+        cpu = time.process_time()
         await asyncio.gather(*(send(chat_id) for chat_id in range(FIRST_ID, FIRST_ID + prompts)))
+        print(time.process_time() - cpu)  # the CPU seconds its sends took, for the report
 
 
 def run(
@@ -206,8 +222,15 @@ def run(
     return {"rows": rows, **machine()}
 
 
+def paid(limit: float) -> bool:
+    """Above Telegram's free rate the bot must pay (TELEGRAM_PAID_BROADCAST)."""
+    return limit > TELEGRAM_RATE
+
+
 def _limiter(limit: float) -> str:
-    return f"{limit:g}/s" if limit else "off"
+    if not limit:
+        return "off"
+    return f"{limit:g}/s paid" if paid(limit) else f"{limit:g}/s"
 
 
 def _figure(value: float | None) -> str:
@@ -217,14 +240,16 @@ def _figure(value: float | None) -> str:
 def table(result: dict[str, Any]) -> str:
     lines = [
         "| bot | backend | limiter | prompts | first send (s) | duration (s) "
-        "| sends/s whole run | sends/s sustained (middle 80%) | missing | doubled |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| sends/s whole run | sends/s sustained (middle 80%) | CPU per send (ms) "
+        "| missing | doubled |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in result["rows"]:
         lines.append(
             f"| {row['bot']} | {row['backend']} | {_limiter(row['limit'])} | {row['prompts']:,} "
             f"| {_figure(row['first_send_s'])} | {_figure(row['duration_s'])} "
             f"| {_figure(row['whole_per_s'])} | {_figure(row['sustained_per_s'])} "
+            f"| {_figure(row['cpu_ms_per_send'])} "
             f"| {row['missing']}{' (stalled)' if row['stalled'] else ''} | {row['doubled']} |"
         )
     return "\n".join(lines)
@@ -264,9 +289,10 @@ def verdict(result: dict[str, Any]) -> str:
             lines.append(f"{name}: {steady:g} sends/s raw (reported, no target)")
         else:
             share = steady / bare["sustained_per_s"]
+            met = "meets" if share >= RAW_SHARE else "BELOW"
             lines.append(
                 f"{name}: {steady:g} sends/s raw, {share:.2f}x the bare PTB bot's "
-                f"{bare['sustained_per_s']:g}/s (reported, no target)"
+                f"{bare['sustained_per_s']:g}/s, {met} the target of {RAW_SHARE:g}x"
             )
     return "\n".join(lines)
 
@@ -275,7 +301,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--prompts", type=int, default=10_000)
     parser.add_argument("--backend", nargs="+", default=["sqlite"])
-    parser.add_argument("--limits", type=float, nargs="+", default=[TELEGRAM_RATE, 0])
+    parser.add_argument("--limits", type=float, nargs="+", default=[TELEGRAM_RATE, PAID_RATE, 0])
     parser.add_argument("--no-baseline", action="store_true", help="skip the bare PTB bot")
     parser.add_argument("--bare", metavar="BASE_URL", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -286,7 +312,10 @@ def main(argv: list[str] | None = None) -> None:
     print(table(result))
     print(verdict(result))
     print(f"machine: {result['cpu']}, {result['cores']} cores, python {result['python']}")
-    print(f"target: at least {TARGET_SENDS_PER_S:g} sends/s sustained at {TELEGRAM_RATE:g}/s")
+    print(
+        f"targets: at least {TARGET_SENDS_PER_S:g} sends/s sustained at {TELEGRAM_RATE:g}/s; "
+        f"with the limiter off, {RAW_SHARE:g}x the bare PTB bot"
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Builds the PTB Application and wires everything: database, handlers, scheduler."""
 
 import logging
+import math
 import os
 import socket
 import uuid
@@ -23,6 +24,8 @@ from scheduler.dispatcher import Dispatcher
 from scheduler.limiter import HandOverLimiter
 
 log = logging.getLogger(__name__)
+DISPATCH_CONCURRENCY = 30  # sends in flight at Telegram's free rate
+SEND_ROUND_TRIP = 0.1  # seconds a send to Telegram takes, generously, to size the above
 
 
 def build_application(
@@ -75,6 +78,8 @@ def build_application(
         owner=app.dispatcher_owner,
         limited=limited,
         lease=settings.lease,
+        concurrency=in_flight(settings.telegram_rate_limit),
+        paid_broadcast=settings.telegram_paid_broadcast,
     )
     consumer = Consumer(app, owner=app.dispatcher_owner, lease=settings.lease)
     app.consumer = consumer
@@ -87,6 +92,12 @@ def build_application(
     if servers:
         _add_servers(app, settings, consumer)
     return app
+
+
+def in_flight(rate: float) -> int:
+    """Sends the dispatcher keeps in flight: enough for `rate` a second when each takes a tenth
+    of a second to answer (30 at most Telegram's free rate, or with the limiter off)."""
+    return max(DISPATCH_CONCURRENCY, math.ceil(rate * SEND_ROUND_TRIP))
 
 
 def _add_servers(app: MarathonApplication, settings: Settings, consumer: Consumer) -> None:

@@ -5,8 +5,9 @@ from datetime import time, timedelta
 from enum import StrEnum
 from functools import cached_property
 
-from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from telegram.constants import FloodLimit
 
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a secret_token
@@ -32,6 +33,9 @@ class Settings(BaseSettings):
     telegram_api_file_url: str | None = None
     database_url: str = "sqlite+aiosqlite:///./data/marathon.sqlite3"
     scheduler_tick_seconds: float = Field(default=30, gt=0)
+    # Prompts and nudges with `allow_paid_broadcast`: Telegram charges Stars for each one beyond
+    # its free rate. Before the rate limit: the limit's check reads it.
+    telegram_paid_broadcast: bool = False
     telegram_rate_limit: float = Field(default=30, ge=0)
     log_level: str = "INFO"
     default_timezone: str = "UTC"
@@ -66,6 +70,24 @@ class Settings(BaseSettings):
         if not TOKEN_PATTERN.fullmatch(token):
             raise ValueError("does not look like a bot token (expected digits:letters)")
         return SecretStr(token)
+
+    @field_validator("telegram_rate_limit")
+    @classmethod
+    def _within_telegrams_rate(cls, value: float, info: ValidationInfo) -> float:
+        """Above Telegram's free rate every send would be refused (429) unless paid for."""
+        if info.data.get("telegram_paid_broadcast"):
+            if value > FloodLimit.PAID_MESSAGES_PER_SECOND:
+                raise ValueError(
+                    f"at most {FloodLimit.PAID_MESSAGES_PER_SECOND} messages a second, "
+                    "Telegram's limit for paid broadcasts"
+                )
+        elif value > FloodLimit.MESSAGES_PER_SECOND:
+            raise ValueError(
+                f"at most {FloodLimit.MESSAGES_PER_SECOND} messages a second, Telegram's free "
+                f"rate; set TELEGRAM_PAID_BROADCAST=true to go up to "
+                f"{FloodLimit.PAID_MESSAGES_PER_SECOND} (Telegram charges Stars for it)"
+            )
+        return value
 
     @field_validator("default_timezone")
     @classmethod

@@ -9,11 +9,11 @@ once the lease expires; rows it handed over without an outcome are the only ambi
 they are never retried (a missing message is better than a doubled one).
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -122,25 +122,42 @@ async def claim(
     return sorted(rows, key=lambda row: (row.not_before, row.id))
 
 
-async def hand_over(session: AsyncSession, row_id: int, owner: str, now: datetime) -> bool:
-    """Mark the row as handed to Telegram; False when it is no longer ours to send (the lease
-    ran out and someone else has it, or the user deleted their data). The caller commits."""
+async def hand_over(
+    session: AsyncSession, row_ids: Sequence[int], owner: str, now: datetime
+) -> set[int]:
+    """Mark rows as handed to Telegram, in one statement; returns those that were still ours
+    to send (a row is not when its lease ran out and someone else has it, or the user deleted
+    their data). The caller commits."""
     result = await session.execute(
         update(OutboxMessage)
         .where(
-            OutboxMessage.id == row_id,
+            OutboxMessage.id.in_(row_ids),
             OutboxMessage.owner == owner,
             OutboxMessage.status == OutboxStatus.PENDING,
             OutboxMessage.handed_at.is_(None),
         )
         .values(handed_at=now, attempts=OutboxMessage.attempts + 1)
+        .returning(OutboxMessage.id)
+        .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1  # type: ignore[attr-defined]
+    return set(result.scalars())
 
 
-async def record(session: AsyncSession, row_id: int, values: dict[str, Any]) -> None:
-    """Store an outcome (a row deleted meanwhile, by /forget, is no error)."""
-    await session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values))
+async def record(session: AsyncSession, outcomes: Mapping[int, dict[str, Any]]) -> None:
+    """Store outcomes by row id, one statement for all the rows that set the same columns (a
+    row deleted meanwhile, by /forget, is no error)."""
+    table = OutboxMessage.__table__
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row_id, values in outcomes.items():
+        params = {"row_id": row_id, **{f"new_{name}": value for name, value in values.items()}}
+        groups.setdefault(tuple(sorted(values)), []).append(params)
+    for columns, params in groups.items():
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("row_id"))
+            .values({name: bindparam(f"new_{name}", type_=table.c[name].type) for name in columns})
+        )
+        await session.execute(statement, params)
 
 
 async def depth(session: AsyncSession) -> dict[OutboxStatus, int]:

@@ -1,8 +1,10 @@
 """Dispatch: send what the outbox holds, as fast as Telegram allows, never twice.
 
 A dispatcher claims due rows with a lease, and for each one: waits for the rate limiter, marks
-the row handed over (its own short transaction), sends it, and records the outcome right after
-the answer. It runs as its own loop beside the planner (`run`), or once per tick in tests
+the row handed over (committed before its request leaves), sends it, and records the outcome
+right after the answer. Both writes go through a group commit (scheduler/batching.py): the
+sends in flight share their transactions instead of two commits per send.
+It runs as its own loop beside the planner (`run`), or once per tick in tests
 (`dispatch_once`). Telegram errors never escape: 429 pauses every send until `retry_after` has
 passed (the rate limiter's retries first), 5xx and timeouts come back later with a growing
 delay, and 403 (blocked) or "chat not found" stops all sends to that user until they write.
@@ -25,6 +27,7 @@ from bot.clock import Clock
 from db import outbox as outbox_db
 from db.models import OutboxMessage, OutboxStatus
 from db.users import mark_unreachable
+from scheduler.batching import GroupCommit
 from scheduler.limiter import OnAdmit, retry_delay
 
 log = logging.getLogger(__name__)
@@ -46,6 +49,15 @@ class LeaseLost(Exception):
     """The row is no longer ours to send (someone else has it now, or it was deleted)."""
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What to store for a row once its answer came (or it was let go unsent)."""
+
+    row: OutboxMessage
+    values: dict[str, Any]
+    unreachable: bool = False  # the user blocked the bot or the chat is gone
+
+
 class Dispatcher:
     def __init__(
         self,
@@ -57,13 +69,18 @@ class Dispatcher:
         limited: bool,
         lease: timedelta = outbox_db.LEASE,
         concurrency: int = 30,
+        paid_broadcast: bool = False,
     ) -> None:
+        """`paid_broadcast`: send with `allow_paid_broadcast` (TELEGRAM_PAID_BROADCAST)."""
         self._sessions = sessions
         self._bot = bot
         self._clock = clock
         self._owner = owner
         self._limited = limited
         self._lease = lease
+        self._paid = True if paid_broadcast else None  # None: the parameter is left out
+        self._hand_over = GroupCommit(self._hand_over_rows)
+        self._store = GroupCommit(self._store_outcomes)
         self._slots = asyncio.Semaphore(concurrency)
         self._batch = concurrency * 2  # rows in hand: those sending and the next ones
         self._refill = concurrency  # claim again when no more than this many are left
@@ -113,6 +130,9 @@ class Dispatcher:
             metrics.AMBIGUOUS.inc()
         report.ambiguous = len(abandoned)
         in_hand: set[asyncio.Task[None]] = set()
+        # Each send reports here when done: one look per send, where asyncio.wait would look at
+        # every send in hand each time one finishes.
+        finished: asyncio.Queue[asyncio.Task[None]] = asyncio.Queue()
         more = True
         while True:
             stopping = stop is not None and stop.is_set()
@@ -124,17 +144,20 @@ class Dispatcher:
                     )
                     await session.commit()
                 more = len(rows) == wanted
-                in_hand |= {asyncio.create_task(self._deliver(row, report)) for row in rows}
+                for row in rows:
+                    task = asyncio.create_task(self._deliver(row, report))
+                    task.add_done_callback(finished.put_nowait)
+                    in_hand.add(task)
             if not in_hand:
                 return report
-            done, in_hand = await asyncio.wait(in_hand, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:  # a send whose outcome could not be stored: ambiguous later
-                if (error := task.exception()) is not None:
-                    log.error("recording a send failed", exc_info=error)
+            task = await finished.get()
+            in_hand.discard(task)
+            if (error := task.exception()) is not None:  # its outcome was not stored: ambiguous
+                log.error("recording a send failed", exc_info=error)
 
     async def _deliver(self, row: OutboxMessage, report: DispatchReport) -> None:
-        if self.paused_until is not None:
-            await self._release(row)  # Telegram asked us to wait: leave it for later
+        if self.paused_until is not None:  # Telegram asked us to wait: leave it for later
+            await self._store(Outcome(row, {"owner": None, "lease_until": None}))
             return
         async with self._slots:
             handed: list[float] = []
@@ -142,12 +165,7 @@ class Dispatcher:
             async def hand_over() -> None:
                 if handed:
                     return  # the rate limiter retried after a 429: already marked
-                async with self._sessions() as session:
-                    ours = await outbox_db.hand_over(
-                        session, row.id, self._owner, self._clock.now()
-                    )
-                    await session.commit()
-                if not ours:
+                if not await self._hand_over(row.id):
                     raise LeaseLost
                 handed.append(time.perf_counter())
 
@@ -164,7 +182,9 @@ class Dispatcher:
                 result = error
             if handed:
                 metrics.SEND_SECONDS.observe(time.perf_counter() - handed[0])
-            await self._record(row, result, report)
+            # stored before the slot frees: what a crash leaves handed over with no outcome
+            # stays within the sends in flight
+            await self._store(self._outcome(row, result, report))
 
     async def _send(self, row: OutboxMessage, admit: OnAdmit | None) -> Message:
         markup = row.payload.get("reply_markup")
@@ -172,39 +192,50 @@ class Dispatcher:
             chat_id=row.chat_id,
             text=row.payload["text"],
             reply_markup=InlineKeyboardMarkup.de_json(markup, self._bot) if markup else None,
+            allow_paid_broadcast=self._paid,
             rate_limit_args=admit,
         )
 
-    async def _release(self, row: OutboxMessage) -> None:
+    async def _hand_over_rows(self, row_ids: list[int]) -> list[bool]:
+        """Rows about to be sent, marked in one transaction: True for each still ours."""
         async with self._sessions() as session:
-            await outbox_db.record(session, row.id, {"owner": None, "lease_until": None})
+            ours = await outbox_db.hand_over(session, row_ids, self._owner, self._clock.now())
             await session.commit()
+        return [row_id in ours for row_id in row_ids]
 
-    async def _record(
+    async def _store_outcomes(self, outcomes: list[Outcome]) -> list[None]:
+        """Outcomes of many sends in one transaction (and who turned out unreachable)."""
+        now = self._clock.now()
+        async with self._sessions() as session:
+            values = {outcome.row.id: outcome.values for outcome in outcomes}
+            await outbox_db.record(session, values)
+            for outcome in outcomes:
+                if outcome.unreachable:
+                    await mark_unreachable(session, outcome.row.user_id, now)
+            await session.commit()
+        return [None] * len(outcomes)
+
+    def _outcome(
         self, row: OutboxMessage, result: Message | BaseException, report: DispatchReport
-    ) -> None:
+    ) -> Outcome:
         now = self._clock.now()
         free = {"owner": None, "lease_until": None}
-        values: dict[str, Any]
         if isinstance(result, Message):
+            report.sent += 1
+            metrics.SENDS.labels("sent").inc()
             values = {
                 "status": OutboxStatus.SENT,
                 "sent_at": now,
                 "telegram_message_id": result.message_id,
                 **free,
             }
-            report.sent += 1
-            metrics.SENDS.labels("sent").inc()
-        else:
-            values = {**self._failure(row, result, now, report), **free}
-        async with self._sessions() as session:
-            await outbox_db.record(session, row.id, values)
-            if not isinstance(result, Message) and is_unreachable(result):
-                await mark_unreachable(session, row.user_id, now)
-                log.info(
-                    "user %s is unreachable (%s); sends stop until they write", row.user_id, result
-                )
-            await session.commit()
+            return Outcome(row, values)
+        unreachable = is_unreachable(result)
+        if unreachable:
+            log.info(
+                "user %s is unreachable (%s); sends stop until they write", row.user_id, result
+            )
+        return Outcome(row, {**self._failure(row, result, now, report), **free}, unreachable)
 
     def _failure(
         self, row: OutboxMessage, error: BaseException, now: datetime, report: DispatchReport

@@ -4,6 +4,10 @@ A hook that runs once the limiter admits a request, immediately before it goes t
 dispatcher marks an outbox row as handed over at exactly that moment, so a row still waiting in
 the limiter when the process dies was never handed over and is not ambiguous.
 
+One rate for everything: PTB gives paid broadcasts (`allow_paid_broadcast`) a limiter of their
+own at Telegram's 1,000 a second; here they share the overall one, so TELEGRAM_RATE_LIMIT is what
+this process sends in all, paid or not.
+
 A flood gate that really holds every request: when Telegram answers 429, nothing goes to anyone
 until its `retry_after` has passed. PTB's own gate is reopened by whichever request finishes
 next (its `finally` sets the event after a success too), so with concurrent sends the others
@@ -31,6 +35,8 @@ class OnAdmit:
 class HandOverLimiter(AIORateLimiter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if self._base_limiter is not None:
+            self._apb_limiter = self._base_limiter
         self._flood_until = 0.0  # event loop time before which nothing is sent
 
     async def process_request(

@@ -36,9 +36,10 @@ What is emulated:
 Bot messages come back as plain text (HTML tags stripped, no ``entities``), like Telegram
 returns them. MarkdownV2 is stored verbatim and not validated. The messages tests inspect keep
 any ``reply_markup`` the bot sent (reply keyboards too), while API answers only echo inline
-keyboards, like Telegram. Inspection: ``calls`` logs every
-request, ``sent`` every message as it was sent, ``edits`` every edit, :meth:`messages_to` the
-current state of a chat; :meth:`next_message` and :meth:`wait_for` wait for the bot without
+keyboards, like Telegram. Inspection: ``calls`` logs every request with its parameters
+(``allow_paid_broadcast`` included: accepted and recorded, with no flood limits to lift here),
+``sent`` every message as it was sent, ``edits`` every edit, :meth:`messages_to` the current
+state of a chat; :meth:`next_message` and :meth:`wait_for` wait for the bot without
 sleeping.
 """
 

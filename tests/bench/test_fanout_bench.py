@@ -8,7 +8,7 @@ import pytest
 from bench.fanout import measure, measure_bare, table, verdict
 from tests.harness import NEEDS_POSTGRESQL
 
-FIGURES = ("first_send_s", "duration_s", "whole_per_s", "sustained_per_s")
+FIGURES = ("first_send_s", "duration_s", "whole_per_s", "sustained_per_s", "cpu_ms_per_send")
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])

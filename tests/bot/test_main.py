@@ -123,3 +123,46 @@ def test_webhook_mode_without_its_settings_is_explained_in_one_line() -> None:
         )
     else:
         raise AssertionError("webhook mode without a URL and a secret was accepted")
+
+
+@pytest.mark.parametrize(
+    ("paid", "rate", "problem"),
+    [
+        (False, "30", None),
+        (False, "0", None),  # the limiter off: a local Bot API server
+        (
+            False,
+            "100",
+            "TELEGRAM_RATE_LIMIT is not valid: at most 30 messages a second, Telegram's free "
+            "rate; set TELEGRAM_PAID_BROADCAST=true to go up to 1000 (Telegram charges Stars "
+            "for it). See .env.example.",
+        ),
+        (True, "1000", None),
+        (
+            True,
+            "1001",
+            "TELEGRAM_RATE_LIMIT is not valid: at most 1000 messages a second, Telegram's "
+            "limit for paid broadcasts. See .env.example.",
+        ),
+    ],
+)
+def test_the_rate_limit_goes_above_telegrams_free_rate_only_when_paid_for(
+    paid: bool, rate: str, problem: str | None
+) -> None:
+    from pydantic import ValidationError
+
+    from bot.__main__ import settings_problem
+    from bot.config import Settings
+
+    try:
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None,
+            telegram_bot_token=TOKEN,
+            telegram_paid_broadcast=str(paid).lower(),
+            telegram_rate_limit=rate,
+        )
+    except ValidationError as error:
+        assert settings_problem(error) == problem
+    else:
+        assert problem is None
+        assert settings.telegram_rate_limit == float(rate)

@@ -97,8 +97,8 @@ async def test_after_a_crash_only_what_was_handed_over_is_ambiguous(
         await queue(session, 1, "fresh", expires_at=NOW + timedelta(hours=5))
         await session.commit()
         handed, waiting, *_ = await claim(session, NOW, "dead", limit=4)
-        assert await hand_over(session, handed.id, "dead", NOW)
-        assert not await hand_over(session, waiting.id, "someone else", NOW)  # not theirs
+        assert await hand_over(session, [handed.id], "dead", NOW) == {handed.id}
+        assert await hand_over(session, [waiting.id], "someone else", NOW) == set()  # not theirs
         await session.commit()
         # The dead dispatcher's lease still holds: nobody else may take its rows yet.
         assert await claim(session, NOW + timedelta(seconds=10), "alive", limit=10) == []

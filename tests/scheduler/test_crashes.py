@@ -15,7 +15,8 @@ from tests.harness import both_backends, seed_users
 from tests.process import BotProcess, due_now, select_all, until
 
 AMBIGUOUS_LOG = "with no outcome: ambiguous"
-CONCURRENCY = 30  # the dispatcher's sends in flight at once (scheduler.dispatcher.Dispatcher)
+CONCURRENCY = 30  # the dispatcher's sends in flight at once at 100/s (bot.app.in_flight)
+PAID_100 = {"TELEGRAM_RATE_LIMIT": "100", "TELEGRAM_PAID_BROADCAST": "true"}  # above 30: paid
 
 
 async def statuses(database_url: str) -> Counter[str]:
@@ -32,8 +33,8 @@ async def test_a_kill_mid_fan_out_loses_only_what_was_in_flight(
     emulator: BotAPIEmulator, database_url: str, tmp_path: Path
 ) -> None:
     ids = await seed_users(database_url, emulator, 1000, prompt_at=due_now())
-    # The production limiter, at 100/s so the test takes seconds, not half a minute.
-    bot = BotProcess(emulator, database_url, tmp_path, TELEGRAM_RATE_LIMIT="100", LEASE_SECONDS="3")
+    # The production limiter, at a paid 100/s so the test takes seconds, not half a minute.
+    bot = BotProcess(emulator, database_url, tmp_path, LEASE_SECONDS="3", **PAID_100)
     await bot.start()
     await until(lambda: len(emulator.sent) >= 300, timeout=120, what="300 prompts")
     await bot.kill()
@@ -69,8 +70,8 @@ async def test_a_kill_mid_fan_out_loses_only_what_was_in_flight(
 async def test_two_processes_on_postgresql_send_each_of_2000_prompts_once(
     emulator: BotAPIEmulator, database_url: str, tmp_path: Path
 ) -> None:
-    settings = {"TELEGRAM_RATE_LIMIT": "100"}  # each replica's share of the bot's rate
-    replicas = [BotProcess(emulator, database_url, tmp_path, f"bot{n}", **settings) for n in (1, 2)]
+    # each replica's share of the bot's (paid) rate
+    replicas = [BotProcess(emulator, database_url, tmp_path, f"bot{n}", **PAID_100) for n in (1, 2)]
     await asyncio.gather(*(replica.start() for replica in replicas))  # they migrate in turns
     try:
         ids = await seed_users(

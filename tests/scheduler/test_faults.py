@@ -81,7 +81,9 @@ async def test_flood_control_holds_every_send_for_retry_after_and_drops_nothing(
 async def test_5xx_and_timeouts_are_retried_once_and_blocked_users_get_nothing_more(
     emulator: BotAPIEmulator, database_url: str, clock: ManualClock
 ) -> None:
-    settings = make_settings(emulator, database_url, telegram_rate_limit=100)  # limiter on
+    settings = make_settings(  # limiter on, at a paid rate
+        emulator, database_url, telegram_rate_limit=100, telegram_paid_broadcast=True
+    )
     bot = RunningBot(emulator, settings, clock)
     await bot.start()
     try:

@@ -3,9 +3,20 @@ downtime, restarts, flood control, server errors and users who blocked the bot."
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from db.models import OutboxMessage, User
 from tests.clock import ManualClock
-from tests.harness import USER_ID, Chat, RunningBot, both_backends, button_labels, onboard
+from tests.emulator import BotAPIEmulator
+from tests.harness import (
+    USER_ID,
+    Chat,
+    RunningBot,
+    both_backends,
+    button_labels,
+    make_settings,
+    onboard,
+)
 
 # 18:00 in Berlin on Monday 2026-01-05 (winter time, UTC+1).
 DUE = datetime(2026, 1, 5, 17, 0, tzinfo=UTC)
@@ -47,6 +58,38 @@ async def test_prompt_arrives_at_local_time_once(
 
     question = await chat.tap(prompt, "Start check-in")
     assert question["text"].startswith("1/4 ·")
+
+
+@both_backends
+@pytest.mark.parametrize("paid", [False, True], ids=["free", "paid"])
+async def test_paid_broadcast_goes_with_prompts_only_and_only_when_set(
+    emulator: BotAPIEmulator, database_url: str, clock: ManualClock, paid: bool
+) -> None:
+    settings = make_settings(emulator, database_url, telegram_paid_broadcast=paid)
+    bot = RunningBot(emulator, settings, clock)
+    chat = Chat(emulator)
+    await bot.start()
+    try:
+        await berlin_user(chat)  # replies to the user's commands and answers
+        replies = len(emulator.calls_of("sendMessage"))
+        clock.set(DUE + timedelta(seconds=5))
+        assert (await bot.tick()).dispatched.sent == 1
+        prompt = await chat.reply()
+        await chat.tap(prompt, "Start check-in")
+        await chat.say("/help")  # and more replies, after the prompt
+    finally:
+        await bot.stop()
+
+    sends = emulator.calls_of("sendMessage")
+    [scheduled] = [params for params in sends if params["text"] == prompt["text"]]
+    assert sends.index(scheduled) == replies  # the prompt is the tick's one send
+    if paid:
+        assert scheduled["allow_paid_broadcast"] is True
+    else:
+        assert "allow_paid_broadcast" not in scheduled
+    answers = [params for params in sends if params is not scheduled]
+    assert len(answers) > replies  # replies before the prompt and after it
+    assert [params for params in answers if "allow_paid_broadcast" in params] == []
 
 
 async def test_no_prompt_on_weekends_or_after_a_checkin(
