@@ -21,7 +21,6 @@ from db.models import CheckIn, Contact, User
 from domain.checkins import QUESTIONS, Question
 from domain.contacts import ContactSource, InteractionKind, normalize_name
 from domain.followups import FollowupRequest
-from domain.lexicons import ENGLISH
 from domain.reader import read_checkin
 from domain.reading import FollowupItem, Person, Reading
 from domain.schedule import local_now
@@ -57,7 +56,6 @@ async def read(
     answers: dict[Question, str | None],
     now: datetime,
     known: list[tuple[int, str]] | None = None,
-    language: str = ENGLISH,
 ) -> Reading:
     """The four answers read against the user's contacts (`known`, when already loaded), in
     their local wall clock and their language."""
@@ -65,7 +63,7 @@ async def read(
         known = await contacts_db.names(session, user.id)
     texts = [answers.get(q) for q in QUESTIONS]
     names = [name for _, name in known]
-    return read_checkin(texts, names, local_now(now, users.zone(user)), language)
+    return read_checkin(texts, names, local_now(now, users.zone(user)), user.language)
 
 
 async def write(
