@@ -49,6 +49,7 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("pitch", "Your elevator pitch, reviewed: /pitch I'm a…"),
     ("due", "The next 7 days: check-ins and follow-ups"),
     ("calendar", "Your follow-ups as a calendar file"),
+    ("partner", "An accountability partner, by invite link"),
     ("export", "Download everything I hold about you"),
     ("forget", "Delete all your data"),
     ("start", "Welcome and setup"),
@@ -669,6 +670,8 @@ KIND_NAMES = {  # plural, as in "keep-warm nudges are off"
     "online": "meet-in-person nudges",
     "review": "weekly reviews",
     "reengage": "messages after quiet spells",
+    "partnerquiet": "quiet-partner suggestions",
+    "partnernudge": "nudges from partners",
 }
 KIND_OFF_BUTTON = "🔕 No more {kind}"
 KIND_OFF_DONE = "Done: no more {kind}. /settings turns them back on."
@@ -733,6 +736,7 @@ SECTION_BUTTONS = {
     "review": "📊 Weekly review",
     "nudges": "🔔 Nudges",
     "pause": "⏸ Pause",
+    "partner": "🤝 Partner",
 }
 CHOSEN_BUTTON = "✓ {label}"
 KIND_STATE_ON_BUTTON = "✓ {kind}"
@@ -1059,3 +1063,96 @@ CALENDAR_EMPTY = (
     "No open follow-ups to put in a calendar. Set one with e.g. /followup Sally friday — send "
     "the article"
 )
+
+
+# --- accountability partners (/partner) -------------------------------------------------------
+
+PARTNER_EXPLAIN = (
+    "🤝 An accountability partner notices when you show up, and you notice them.\n"
+    "A partner sees, for each networking day, whether you checked in, your streak and your "
+    "week's counts (people reached, gives, asks, follow-ups done).\n"
+    "Never names, notes, contacts, your goal or your pitch; /settings → Partner shares less."
+)
+PARTNER_INVITE = (
+    "Send this link to someone you'd like as a partner (it works once, for 7 days):\n{link}"
+)
+PARTNER_SHARE_BUTTON = "📨 Share"
+PARTNER_SHARE_TEXT = "Be my accountability partner on Marathon? We'd see each other's check-ins."
+PARTNER_FULL = (
+    "You have {max} partners, the most there can be. End one below to invite someone new."
+)
+PARTNER_HEADER = "Your partners:"
+PARTNER_LINE = "{name}: {marks} · streak {streak} · partners since {since} · together {weeks}"
+PARTNER_LINE_STREAK_ONLY = "{name}: streak {streak} · partners since {since} · together {weeks}"
+PARTNER_LINE_PAUSED = "{name}: paused · streak {streak} · partners since {since} · together {weeks}"
+PARTNER_WEEKS = ("{n} week", "{n} weeks")
+PARTNER_MARKS_LEGEND = "● checked in · ○ missed · ‖ paused · · still to come"
+PARTNER_MARKS = {"done": "●", "missed": "○", "paused": "‖", "ahead": "·"}
+PARTNER_END_BUTTON = "End partnership with {name}"
+PARTNER_ENDED_YOU = "You ended your partnership with {name}."
+PARTNER_ENDED = "Your partnership with {name} has ended."
+PARTNER_STATS = "Partner streak with {name}: {weeks}"
+
+# Opening an invite link (/start p-…).
+PARTNER_INVITED = (
+    "🤝 {name} invites you to be accountability partners.\n\n"
+    "You'd both see, for each networking day, whether the other checked in, the current "
+    "streak and the week's counts (people reached, gives, asks, follow-ups done), unless one "
+    "of you shares less (/settings → Partner). Never names, notes, contacts, goals or pitches."
+)
+PARTNER_ACCEPT_BUTTON = "✅ Accept"
+PARTNER_DECLINE_BUTTON = "No thanks"
+PARTNER_ACCEPTED = "You and {name} are partners now. /partner shows how they're doing."
+PARTNER_DECLINED = "No problem: you and {name} are not partners."
+PARTNER_THEY_ACCEPTED = "🤝 {name} accepted your invite: you're partners now."
+PARTNER_THEY_DECLINED = "{name} said no thanks to your partner invite."
+PARTNER_INVITE_PROBLEMS = {
+    "invalid": "That invite link has expired or was used already; ask for a fresh one (/partner).",
+    "self": "That's your own invite link: send it to someone else.",
+    "already": "You two are partners already. /partner shows how they're doing.",
+    "you_full": "You have {max} partners already, the most there can be; /partner can end one.",
+    "they_full": "Whoever invited you has {max} partners already, the most there can be.",
+}
+
+# Cheers and nudges.
+PARTNER_DIGEST = "Your partners this week:"
+PARTNER_DIGEST_LINE = "{name}: {marks}"
+PARTNER_DIGEST_COUNTS = "{name}: {marks} · {people}, {gives}, {asks}, {done}"
+PARTNER_DIGEST_STREAK_ONLY = "{name}: shares their streak only (/partner)"
+PARTNER_DIGEST_PAUSED = "{name}: paused"
+PARTNER_PEOPLE = ("{n} person reached", "{n} people reached")
+PARTNER_FOLLOWUPS_DONE = ("{n} follow-up done", "{n} follow-ups done")
+PARTNER_CHEER_BUTTON = "👏 Cheer {name}"
+PARTNER_CHEERED = "👏 {name} cheers you on!"
+PARTNER_CHEER_SENT = "Cheer sent to {name}."
+PARTNER_CHEER_ONCE = "You cheered {name} today already; again tomorrow."
+PARTNER_QUIET = "{name} has been quiet for two days. Send a nudge?"
+PARTNER_QUIET_WHY = (
+    "(Your partner missed two networking days in a row; this comes once a week at most.)"
+)
+PARTNER_NUDGE_BUTTON = "👋 Nudge {name}"
+PARTNER_NUDGE_SENT = "{name} will get your nudge."
+PARTNER_NUDGE_RECENT = "{name} got a nudge lately; give them a couple of days."
+PARTNER_NUDGES = (
+    "👋 {name} is thinking of you: two minutes today keeps you both going.",
+    "👋 {name} sends a nudge: one quick check-in and you're back on track.",
+)
+PARTNER_NUDGE_WHY = "(Your partner {name} sent this; nudges come at most once in three days.)"
+
+# /settings → Partner.
+PARTNER_SHARE_NAMES = {
+    "all": "days, streak and weekly counts",
+    "days": "days and streak",
+    "streak": "streak only",
+}
+PARTNER_SHARE_BUTTONS = {
+    "all": "Days, streak and counts",
+    "days": "Days and streak",
+    "streak": "Streak only",
+}
+SETTINGS_PARTNER = (
+    "Your partners see: {share}.\n\n"
+    "Days: whether you checked in on each networking day. Counts: people reached, gives, asks "
+    "and follow-ups done each week. Never names, notes, contacts, your goal or your pitch."
+)
+PARTNER_SHARE_CHANGED = "Partners now see: {share}."

@@ -16,7 +16,7 @@ from bot.presenters.account import forget_question
 from bot.runtime import BotContext
 from domain.export import filename
 from handlers.common import edit_quietly, pressed, reply, stale
-from services import userdata, users
+from services import partners, userdata, users
 
 
 async def export(update: Update, context: BotContext) -> None:
@@ -67,6 +67,7 @@ async def forget_button(update: Update, context: BotContext) -> None:
         await query.answer()
         await edit_quietly(query, texts.FORGET_KEPT)
         return
+    await partners.end_all(context.db, user.id, context.now(), texts.PARTNER_ENDED)
     if not await userdata.forget(context.db, user.id):  # deleted meanwhile
         await stale(update)
         return

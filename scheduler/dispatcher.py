@@ -5,7 +5,8 @@ the row handed over (its own short transaction), sends it, and records the outco
 the answer. It runs as its own loop beside the planner (`run`), or once per tick in tests
 (`dispatch_once`). Telegram errors never escape: 429 pauses every send until `retry_after` has
 passed (the rate limiter's retries first), 5xx and timeouts come back later with a growing
-delay, and 403 (blocked) or "chat not found" stops all sends to that user until they write.
+delay, and 403 (blocked) or "chat not found" stops all sends to that user until they write
+(and ends their partnerships: each partner is told in one line).
 """
 
 import asyncio
@@ -20,12 +21,13 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
-from bot import metrics
+from bot import metrics, texts
 from bot.clock import Clock
 from db import outbox as outbox_db
 from db.models import OutboxMessage, OutboxStatus
 from db.users import mark_unreachable
 from scheduler.limiter import OnAdmit, retry_delay
+from services import partners
 
 log = logging.getLogger(__name__)
 
@@ -201,6 +203,7 @@ class Dispatcher:
             await outbox_db.record(session, row.id, values)
             if not isinstance(result, Message) and is_unreachable(result):
                 await mark_unreachable(session, row.user_id, now)
+                await partners.end_all(session, row.user_id, now, texts.PARTNER_ENDED)
                 log.info(
                     "user %s is unreachable (%s); sends stop until they write", row.user_id, result
                 )
