@@ -2,7 +2,8 @@
 
 `python -m bench.planning [--users 10000 100000] [--backend sqlite postgresql]` builds, for each
 size and backend, a fresh database with that many users whose daily moment is due now, one open
-follow-up each, five contacts each and two interactions per contact (bench/world.py), then runs
+follow-up each, five contacts each, two interactions per contact and partnerships (a third of
+users with one partner on a typical day, everyone in the worst case; bench/world.py), then runs
 one pass of the nudge engine (`scheduler.planner.plan_due`) in a separate process and reports its
 wall time and peak resident memory. `--processes 1 2` also runs, on PostgreSQL, two planning
 processes side by side on the same users, as two replicas would share them. PostgreSQL needs
@@ -31,7 +32,7 @@ from typing import Any
 from sqlalchemy import event
 
 from bench.common import fresh_database, machine, memory_mb
-from bench.world import Shape, populate
+from bench.world import Shape, partnered, populate
 
 TARGET_SECONDS = 5.0
 TARGET_RSS_MB = 200
@@ -186,6 +187,7 @@ async def measure(backend: str, users: int, case: str, processes: int = 1) -> di
         "followups": users * shape.followups_per_user,
         "contacts": users * shape.contacts_per_user,
         "interactions": users * shape.contacts_per_user * shape.interactions_per_contact,
+        "partnered": partnered(shape),
         "setup_s": round(prepared, 1),
         "plan_s": round(result["seconds"], 2),
         "statements_s": round(result["statements_s"], 2),
@@ -213,15 +215,17 @@ def run(
 
 def table(result: dict[str, Any]) -> str:
     lines = [
-        "| case | backend | processes | users | follow-ups | contacts | interactions | plan (s) "
-        "| in statements (s) | users/s | messages | RSS before (MB) | peak RSS (MB) |",
-        "| --- | --- " + "| ---: " * 11 + "|",
+        "| case | backend | processes | users | follow-ups | contacts | interactions "
+        "| with a partner | plan (s) | in statements (s) | users/s | messages | RSS before (MB) "
+        "| peak RSS (MB) |",
+        "| --- | --- " + "| ---: " * 12 + "|",
     ]
     for row in result["rows"]:
         lines.append(
             f"| {row['case']} | {row['backend']} | {row['processes']} | {row['users']:,} "
             f"| {row['followups']:,} | {row['contacts']:,} "
-            f"| {row['interactions']:,} | {row['plan_s']} | {row['statements_s']} "
+            f"| {row['interactions']:,} | {row['partnered']:,} | {row['plan_s']} "
+            f"| {row['statements_s']} "
             f"| {row['users_per_s']:,} "
             f"| {row['planned']:,} | {row['rss_before_mb']} | {row['rss_peak_mb']} |"
         )

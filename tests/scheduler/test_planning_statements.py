@@ -1,8 +1,10 @@
 """Planning a batch runs the same number of SQL statements for 50 users as for 500.
 
 Every user of the population has everything due at once (prompt, follow-up, weekly review,
-keep-warm, reach, give-first, online-only), so every query and every bulk write of the planner
-runs; a per-user query anywhere would make the count grow with the batch.
+keep-warm, reach, give-first, online-only), and a partner who has been quiet (a suggestion, in
+the coaching message) and asked to nudge them (a nudge; the partners' week in the review), so
+every query and every bulk write of the planner runs; a per-user query anywhere would make the
+count grow with the batch.
 """
 
 from collections.abc import Iterator
@@ -14,9 +16,10 @@ from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bench.world import NOW, Shape, populate
+from bot import texts
 from db.engine import create_engine, create_sessionmaker
 from db.migrate import upgrade
-from db.models import OutboxMessage, OutboxStatus, User
+from db.models import OutboxMessage, OutboxStatus, Partner, User
 from domain.nudges import NudgeKind
 from scheduler.planner import plan_due
 from tests.conftest import fresh_database
@@ -56,7 +59,20 @@ async def plan_population(url: str, users: int) -> tuple[list[str], dict[NudgeKi
                 ).all()
             )
             awake = await session.scalar(select(func.count()).where(User.wake_at <= NOW))
+            # Every partner rule ran for everyone: a suggestion made, a request settled, the
+            # partner's week in the review.
+            partners = (await session.execute(select(Partner))).scalars().all()
+            reviews = (
+                await session.scalars(
+                    select(OutboxMessage.payload).where(
+                        OutboxMessage.nudge_kind == NudgeKind.WEEKLY_REVIEW
+                    )
+                )
+            ).all()
         assert queued == sum(kinds.values()) and awake == 0
+        assert len(partners) == users
+        assert all(p.suggested_at and p.nudged_at and not p.nudge_requested_at for p in partners)
+        assert all(texts.PARTNER_DIGEST in review["text"] for review in reviews)
         return statements, kinds
     finally:
         await engine.dispose()
@@ -73,6 +89,7 @@ async def test_planning_statements_do_not_grow_with_the_batch(backend: str, tmp_
         NudgeKind.FOLLOWUP: 100,
         NudgeKind.WEEKLY_REVIEW: 50,
         NudgeKind.COACHING: 50,
+        NudgeKind.PARTNER_NUDGE: 50,
     }
     assert big_kinds == {kind: 10 * count for kind, count in small_kinds.items()}
     assert small == big, (small, big)
