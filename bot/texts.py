@@ -533,7 +533,8 @@ interactions.csv  what happened with whom; contact_name is filled in for you
 
 In data.json, goals holds your goal (what you want, the roles who can help, where they
 gather), goal_targets your target companies in the order you gave them, and pitches every
-version of your elevator pitch, oldest first.
+version of your elevator pitch, oldest first. partners lists your accountability partners by
+name and since when; partner_invites the invite links you made (only a fingerprint of each).
 
 Days are written YYYY-MM-DD (your local date); moments in time are ISO 8601 in UTC.
 networking_days adds up your days: Monday 1, Tuesday 2, Wednesday 4, Thursday 8,
