@@ -8,7 +8,6 @@ contacts, the goal or the pitch. Paused days are shown as paused and are never m
 Everything here is pure; the planner and the /partner view apply it.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -149,7 +148,3 @@ def partner_streak(a: Habit, b: Habit, since: date, today: date) -> int:
             streak += 1
         week -= timedelta(days=WEEK)
     return streak
-
-
-def paused_now(paused: Iterable[date], today: date) -> bool:
-    return today in set(paused)

@@ -7,7 +7,7 @@ on anyone else's row, or on a partnership that ended, is stale and changes nothi
 side tells the other goes out through the outbox (services.partners.tell).
 """
 
-from telegram import Update
+from telegram import LinkPreviewOptions, Update
 
 from bot import callbacks, keyboards, texts
 from bot.callbacks import InviteAnswer
@@ -16,6 +16,8 @@ from bot.runtime import BotContext
 from db.models import User
 from handlers.common import edit_quietly, known_user, pressed_by_user, reply, stale
 from services import partners
+
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # the invite link would preview the bot
 
 
 async def partner_command(update: Update, context: BotContext) -> None:
@@ -34,7 +36,7 @@ async def partner_command(update: Update, context: BotContext) -> None:
         reply_markup=keyboards.partner_overview(
             present.share_url(link) if link else None, [(v.row_id, v.name) for v in views]
         ),
-        disable_web_page_preview=True,
+        link_preview_options=NO_PREVIEW,
     )
 
 
@@ -112,7 +114,7 @@ async def cheer_button(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
     now = context.now()
-    if not await partners.cheer(context.db, row, user, now):
+    if not partners.cheer(row, user, now):
         await query.answer(texts.PARTNER_CHEER_ONCE.format(name=partner.first_name))
         return
     told = texts.PARTNER_CHEERED.format(name=user.first_name or texts.NAME_FALLBACK)

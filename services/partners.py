@@ -49,7 +49,8 @@ def token_hash(token: str) -> str:
 
 
 def invite_token(start_payload: str) -> str | None:
-    """The token of a /start payload that is a partner invite ("p-<token>"), or None."""
+    """The token of a /start payload that is a partner invite ("p-<token>"), or None; "" for
+    an invite whose token cannot be one of ours (it is answered like a forged one)."""
     if not start_payload.startswith(INVITE_PREFIX):
         return None
     token = start_payload.removeprefix(INVITE_PREFIX)
@@ -173,7 +174,7 @@ async def own_row(session: AsyncSession, row_id: int, user: User) -> tuple[Partn
     return (row, partner) if partner is not None else None
 
 
-async def cheer(session: AsyncSession, row: Partner, user: User, now: datetime) -> bool:
+def cheer(row: Partner, user: User, now: datetime) -> bool:
     """Mark today's cheer for this partner; False if the user cheered them today already."""
     today = users.today(user, now)
     if row.cheered_on == today:
