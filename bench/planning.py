@@ -173,9 +173,11 @@ def run_children(url: str, now: datetime, processes: int, floor: bool = False) -
     }
 
 
-async def measure(backend: str, users: int, case: str, processes: int = 1) -> dict[str, Any]:
+async def measure(
+    backend: str, users: int, case: str, processes: int = 1, partnerships: bool = True
+) -> dict[str, Any]:
     """One case (`CASES`) at one size: a fresh world, then a pass in `processes` processes."""
-    shape = Shape(users=users, typical=case != "worst")
+    shape = Shape(users=users, typical=case != "worst", partnerships=partnerships)
     async with fresh_database(backend) as url:
         prepared = await _prepare(url, shape)
         result = run_children(url, shape.now, processes, floor=case == "floor")
@@ -199,12 +201,16 @@ async def measure(backend: str, users: int, case: str, processes: int = 1) -> di
 
 
 def run(
-    sizes: list[int], backends: list[str], cases: list[str], processes: Sequence[int] = (1,)
+    sizes: list[int],
+    backends: list[str],
+    cases: list[str],
+    processes: Sequence[int] = (1,),
+    partnerships: bool = True,
 ) -> dict[str, Any]:
     """Every case, backend and size; on PostgreSQL also with several planning processes side by
     side (SQLite runs one process by design)."""
     rows = [
-        asyncio.run(measure(backend, users, case, count))
+        asyncio.run(measure(backend, users, case, count, partnerships))
         for case in cases
         for backend in backends
         for count in (processes if backend == "postgresql" else (1,))
@@ -267,6 +273,11 @@ def main(argv: list[str] | None = None) -> None:
         default=[1],
         help="on PostgreSQL, also plan with this many processes side by side",
     )
+    parser.add_argument(
+        "--without-partners",
+        action="store_true",
+        help="nobody has a partner (to see what partnerships cost)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--now", help=argparse.SUPPRESS)
     parser.add_argument("--floor", action="store_true", help=argparse.SUPPRESS)
@@ -277,7 +288,7 @@ def main(argv: list[str] | None = None) -> None:
         result["rss_peak_mb"] = _rss_mb()
         print(json.dumps(result))
         return
-    result = run(args.users, args.backend, args.case, args.processes)
+    result = run(args.users, args.backend, args.case, args.processes, not args.without_partners)
     print(table(result))
     print(f"machine: {result['cpu']}, {result['cores']} cores, python {result['python']}")
     print(f"target: {TARGET_SECONDS:g} s and under {TARGET_RSS_MB} MB for 100,000 users")
