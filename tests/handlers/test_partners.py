@@ -551,3 +551,30 @@ async def test_forget_and_blocking_end_partnerships_and_each_partner_is_told(
     assert told["text"] == texts.PARTNER_ENDED.format(name="Cy")
     async with bot.session() as session:
         assert (await session.scalars(select(Partner))).all() == []
+
+
+@both_backends
+async def test_blocking_the_bot_noticed_by_telegram_ends_the_partnership(
+    bot: RunningBot, chat: Chat
+) -> None:
+    bob = friend(chat, BOB, "Bob")
+    await onboard(chat)
+    await onboard(bob)
+    await partnered(bot, chat, bob)
+    marathon = {"id": 123456, "is_bot": True, "first_name": "Marathon"}
+    chat.emulator.queue_update(
+        {
+            "my_chat_member": {
+                "chat": {"id": BOB, "type": "private", "first_name": "Bob"},
+                "from": {"id": BOB, "is_bot": False, "first_name": "Bob"},
+                "date": 1767614400,
+                "old_chat_member": {"status": "member", "user": marathon, "until_date": 0},
+                "new_chat_member": {"status": "kicked", "user": marathon, "until_date": 0},
+            }
+        }
+    )
+    await bot.settled()
+    assert await pair_rows(bot) == set()
+    told = await delivered(bot, chat)
+    assert told["text"] == texts.PARTNER_ENDED.format(name="Bob")
+    assert [m for m in bob.emulator.messages_to(BOB) if "partnership" in m.get("text", "")] == []
