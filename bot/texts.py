@@ -1097,10 +1097,16 @@ PARTNER_STATS = "Partner streak with {name}: {weeks}"
 # Opening an invite link (/start p-…).
 PARTNER_INVITED = (
     "🤝 {name} invites you to be accountability partners.\n\n"
-    "You'd both see, for each networking day, whether the other checked in, the current "
-    "streak and the week's counts (people reached, gives, asks, follow-ups done), unless one "
-    "of you shares less (/settings → Partner). Never names, notes, contacts, goals or pitches."
+    "{name} would see of you: {yours}.\n"
+    "You would see of {name}: {theirs}.\n"
+    "Never names, notes, contacts, goals or pitches. /settings → Partner changes what you share."
 )
+PARTNER_SHARE_DETAILS = {  # what a partner sees, as the invite spells it out
+    "all": "each networking day checked in or not, the streak, and the week's counts "
+    "(people reached, gives, asks, follow-ups done)",
+    "days": "each networking day checked in or not, and the streak",
+    "streak": "the streak only",
+}
 PARTNER_ACCEPT_BUTTON = "✅ Accept"
 PARTNER_DECLINE_BUTTON = "No thanks"
 PARTNER_ACCEPTED = "You and {name} are partners now. /partner shows how they're doing."

@@ -49,7 +49,7 @@ async def show_invite(update: Update, context: BotContext, user: User, token: st
         return
     await reply(
         update,
-        present.invited(found.inviter.first_name),
+        present.invited(found.inviter.first_name, found.inviter.partner_share, user.partner_share),
         reply_markup=keyboards.partner_invite(token),
     )
 

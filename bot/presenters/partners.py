@@ -54,8 +54,13 @@ def _line(partner: PartnerView) -> str:
     return texts.PARTNER_LINE.format(marks=day_marks(partner.marks), **values)
 
 
-def invited(inviter: str) -> str:
-    return texts.PARTNER_INVITED.format(name=inviter or texts.NAME_FALLBACK)
+def invited(inviter: str, theirs: Share, yours: Share) -> str:
+    """The invite as its receiver reads it: who, and exactly what each side would see."""
+    return texts.PARTNER_INVITED.format(
+        name=inviter or texts.NAME_FALLBACK,
+        yours=texts.PARTNER_SHARE_DETAILS[yours],
+        theirs=texts.PARTNER_SHARE_DETAILS[theirs],
+    )
 
 
 def problem(found: InviteProblem) -> str:

@@ -123,8 +123,21 @@ async def test_an_invite_accepted_makes_partners_and_tells_the_inviter(
     assert invite.token_hash == token_hash(token) and token not in invite.token_hash
     assert invite.expires_at == at(MONDAY, 12) + timedelta(days=7)
 
+    settings = await chat.say("/settings")  # Ann shares her days and streak only
+    await answer(chat, settings, button_data(settings, texts.SECTION_BUTTONS["partner"]))
+    shown = texts.SETTINGS_PARTNER.format(share=texts.PARTNER_SHARE_NAMES["all"])
+    await edited_to(chat, settings, shown)
+    section = current(chat, settings)
+    await answer(chat, section, button_data(section, texts.PARTNER_SHARE_BUTTONS["days"]))
     card = await bob.say(f"/start {payload}")
-    assert card["text"] == texts.PARTNER_INVITED.format(name="Ann")
+    assert card["text"] == (
+        "🤝 Ann invites you to be accountability partners.\n\n"
+        "Ann would see of you: each networking day checked in or not, the streak, and the "
+        "week's counts (people reached, gives, asks, follow-ups done).\n"
+        "You would see of Ann: each networking day checked in or not, and the streak.\n"
+        "Never names, notes, contacts, goals or pitches. /settings → Partner changes what you "
+        "share."
+    )
     assert button_labels(card) == [texts.PARTNER_ACCEPT_BUTTON, texts.PARTNER_DECLINE_BUTTON]
     await answer(bob, card, button_data(card, texts.PARTNER_ACCEPT_BUTTON))
     await edited_to(bob, card, texts.PARTNER_ACCEPTED.format(name="Ann"))
@@ -152,7 +165,7 @@ async def test_someone_new_gets_the_welcome_the_invite_and_then_onboarding(
     welcome = await cy.say(f"/start {payload}")
     assert welcome["text"] == texts.WELCOME.format(name="Cy")
     card = await cy.reply()
-    assert card["text"] == texts.PARTNER_INVITED.format(name="Ann")
+    assert card["text"].startswith("🤝 Ann invites you to be accountability partners.")
     assert (await cy.reply())["text"] == texts.ASK_TIMEZONE
     # Accepting mid-onboarding keeps onboarding where it was.
     await answer(cy, card, button_data(card, texts.PARTNER_ACCEPT_BUTTON))
