@@ -32,6 +32,7 @@ LABELS = ChartLabels(
     messages="messages",
     checked_in="check-in",
     missed="no check-in",
+    frozen="covered by a freeze",
     rest_day="not a networking day",
     today="today",
     weekdays=("M", "T", "W", "T", "F", "S", "S"),

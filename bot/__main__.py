@@ -2,13 +2,14 @@
 
 import asyncio
 import gc
+import logging
 import signal
 import sys
 from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from bot.config import Settings
+from bot.config import Settings, StartupError
 from bot.logs import setup_logging
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ def settings_problem(error: ValidationError) -> str:
 
 
 def main() -> int:
+    for signal_number in (signal.SIGINT, signal.SIGTERM):  # until `run` takes them over
+        signal.signal(signal_number, _stop_before_start)
     try:
         settings = Settings()
     except ValidationError as error:
@@ -45,30 +48,52 @@ def main() -> int:
 
     from bot.app import build_application  # imported late: a missing token fails fast
 
-    asyncio.run(run(build_application(settings)))
+    try:
+        asyncio.run(run(build_application(settings)))
+    except StartupError as problem:
+        print(f"marathon: {problem}", file=sys.stderr)
+        return 2
+    except Exception:  # a bug: its traceback goes through the log, which masks the token
+        logging.getLogger("bot").critical("Marathon stopped on an unexpected error", exc_info=True)
+        return 1
     return 0
 
 
+def _stop_before_start(_signal: int, _frame: object) -> None:
+    """A signal while the modules load (seconds on a slow machine): nothing started yet, so
+    nothing to stop; exit quietly, as a signal later would."""
+    raise SystemExit(0)
+
+
 async def run(app: "MarathonApplication") -> None:
-    """Start everything (the inbox, the planner, the dispatcher, the servers), then wait for a
-    signal and stop in order: nothing received is lost, nothing half-sent is retried."""
+    """Open the servers, wait for the database and Telegram, start everything (the inbox, the
+    planner, the dispatcher), then wait for a signal and stop in order: nothing received is
+    lost, nothing half-sent is retried. A signal while waiting ends it at once."""
+    from bot.startup import wait_for_services
+
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signal_number, stop.set)
-    await app.initialize()
-    if app.post_init:
-        await app.post_init(app)
-    await app.start()
-    # What start-up loaded (modules, fonts, the ORM's registry: about 200,000 objects) lives as
-    # long as the process; left in the collector's reach, every full collection walked it all,
-    # a pause of 120-200 ms in the middle of someone's reply.
-    gc.freeze()
     try:
+        await app.start_parts()  # /healthz says "starting" while we wait
+        if not await wait_for_services(app, stop):
+            return
+        await app.initialize()
+        if app.post_init:
+            await app.post_init(app)
+        await app.start()
+        # What start-up loaded (modules, fonts, the ORM's registry: about 200,000 objects)
+        # lives as long as the process; left in the collector's reach, every full collection
+        # walked it all, a pause of 120-200 ms in the middle of someone's reply.
+        gc.freeze()
         await stop.wait()
     finally:
-        await app.stop()
+        if app.running:
+            await app.stop()
+        await app.stop_parts()
         await app.shutdown()
+        await app.bot.shutdown()  # its HTTP client, opened even if getMe never answered
         if app.post_shutdown:
             await app.post_shutdown(app)
 

@@ -6,13 +6,13 @@ import socket
 import uuid
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 import handlers
 import scheduler
-from bot import texts, web
+from bot import i18n, texts, web
 from bot.clock import Clock, SystemClock
 from bot.config import BotMode, Settings
 from bot.inbox import POLL_TIMEOUT, Consumer, Poller
@@ -91,9 +91,9 @@ def build_application(
 
 def _add_servers(app: MarathonApplication, settings: Settings, consumer: Consumer) -> None:
     """/healthz and /metrics on METRICS_PORT; in webhook mode, the webhook on WEBHOOK_PORT."""
-    host = settings.webhook_listen
     if settings.metrics_port:
-        app.parts.append(web.Server(web.ops_app(app), host, settings.metrics_port))
+        ops = web.ops_app(app)
+        app.parts.append(web.Server(ops, settings.metrics_listen, settings.metrics_port, "METRICS"))
     if settings.bot_mode == BotMode.WEBHOOK:
         assert settings.webhook_url and settings.webhook_secret
         hook = web.webhook_app(
@@ -102,7 +102,9 @@ def _add_servers(app: MarathonApplication, settings: Settings, consumer: Consume
             settings.webhook_secret.get_secret_value(),
             consumer.arrived,
         )
-        app.parts.append(web.Server(hook, host, settings.webhook_port))
+        app.parts.append(
+            web.Server(hook, settings.webhook_listen, settings.webhook_port, "WEBHOOK")
+        )
 
 
 def instance_name() -> str:
@@ -123,12 +125,22 @@ async def on_startup(app: Application) -> None:  # type: ignore[type-arg]
             allowed_updates=Update.ALL_TYPES,
         )
     try:
-        await app.bot.set_my_commands([BotCommand(name, text) for name, text in texts.COMMANDS])
-        await app.bot.set_my_description(texts.BOT_DESCRIPTION)
-        await app.bot.set_my_short_description(texts.BOT_SHORT_DESCRIPTION)
+        await describe(app.bot)
     except TelegramError as error:  # cosmetic: the bot works without them
         log.warning("could not set the command menu or description: %s", error)
     log.info("Marathon is running as @%s", app.bot.username)
+
+
+async def describe(bot: Bot) -> None:
+    """The command menu and the bot's descriptions in every shipped language: each translation
+    under its Telegram code, then English as the default (for any other app language)."""
+    for language in (*i18n.shipped()[1:], i18n.SOURCE):
+        code = None if language == i18n.SOURCE else i18n.telegram_code(language)
+        with i18n.speaking(language):
+            commands = [BotCommand(name, text) for name, text in texts.COMMANDS]
+            await bot.set_my_commands(commands, language_code=code)
+            await bot.set_my_description(texts.BOT_DESCRIPTION, language_code=code)
+            await bot.set_my_short_description(texts.BOT_SHORT_DESCRIPTION, language_code=code)
 
 
 async def on_shutdown(app: Application) -> None:  # type: ignore[type-arg]

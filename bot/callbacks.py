@@ -105,6 +105,13 @@ class StartCheckin(Button, prefix="ci:start"):
 
 
 @dataclass(frozen=True)
+class CheckinYesterday(Button, prefix="ci:yday"):
+    """Log a check-in for `day`, valid while it is the presser's yesterday."""
+
+    day: date
+
+
+@dataclass(frozen=True)
 class NothingToday(Button, prefix="ci:none"):
     """ "Nobody today" and friends: valid only for that check-in at that step."""
 
@@ -314,6 +321,7 @@ class SettingsSection(StrEnum):
     NUDGES = "nudges"
     PAUSE = "pause"
     PARTNER = "partner"
+    LANGUAGE = "language"
 
 
 class Switch(StrEnum):
@@ -371,6 +379,13 @@ class SettingsQuiet(Button, prefix="set:quiet"):
 @dataclass(frozen=True)
 class SettingsQuietOff(Button, prefix="set:quiet:off"):
     pass
+
+
+@dataclass(frozen=True)
+class SettingsLanguage(Button, prefix="set:lang"):
+    """Speak this language (a code of bot.i18n.shipped(); anything else is stale)."""
+
+    language: str
 
 
 @dataclass(frozen=True)

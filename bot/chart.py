@@ -21,13 +21,16 @@ from matplotlib.ticker import MaxNLocator
 from domain.weekdays import EVERY_DAY, is_networking_day
 
 WEEKS = 26
-"""Columns of the calendar and bars per bar chart: half a year fits a phone screen."""
+"""The most columns of the calendar and bars per bar chart: half a year fits a phone screen.
+A newer user's chart starts at their first week (at least `MIN_WEEKS` are drawn)."""
+MIN_WEEKS = 4
 
 # Okabe–Ito colours, chosen so every pair that must be told apart differs in lightness too
 # (blue/orange, vermillion/sky blue): they stay distinct for all three colour-vision
 # deficiencies and in greyscale. The calendar is a lightness ladder: dark = done.
 CHECKED_IN = "#0072B2"  # blue
 MISSED = "#B3BFCB"  # soft blue-grey: visible, but no alarm colour (the coach does not scold)
+FROZEN = "#56B4E9"  # sky blue: lighter than a check-in, bluer than a miss (the streak held)
 REST_DAY = "#ECECEC"  # lightest: a day off is not a gap
 TODAY_EDGE = "#000000"
 GIVES = "#0072B2"  # blue
@@ -45,7 +48,8 @@ LABEL_EVERY = 4  # date labels under every 4th week, counted back from the curre
 # Axes geometry in inches from the bottom-left corner; fixed (no layout engine) so the three
 # panels share exact columns and a render costs no layout passes.
 _LEFT, _RIGHT = 0.72, 0.42  # the right margin fits a date label centred on the last week
-_CELL = (WIDTH_IN - _LEFT - _RIGHT) / WEEKS  # one calendar cell (square), one week of bars
+_WIDTH = WIDTH_IN - _LEFT - _RIGHT
+_CELL = _WIDTH / WEEKS  # one calendar cell (square); a week's column is this wide or wider
 _CALENDAR_BOTTOM = 6.11
 _GIVES_BOTTOM, _INTERACTIONS_BOTTOM, _BARS_HEIGHT = 3.10, 0.45, 1.55
 _TITLE_ABOVE_CALENDAR, _TITLE_ABOVE_BARS = 0.40, 0.44  # leaves room for month names / legend
@@ -81,7 +85,9 @@ class ChartData:
     """Everything the chart shows, in the user's local dates.
 
     `since` (optional) is the user's first local day, e.g. sign-up: earlier days are drawn
-    blank rather than as missed, so a new user does not see half a year of gaps.
+    blank rather than as missed. `weeks` decides how many weeks are drawn (`MIN_WEEKS` to
+    `WEEKS`), so a new user's first check-ins are not a dot in an empty half-year. `frozen`:
+    missed networking days a streak freeze covered.
     """
 
     today: date
@@ -89,16 +95,23 @@ class ChartData:
     networking_days: int  # Monday = bit 0 … Sunday = bit 6
     weeks: tuple[WeekBar, ...]
     since: date | None = None
+    frozen: frozenset[date] = frozenset()
 
     def __post_init__(self) -> None:
         if not 0 <= self.networking_days <= EVERY_DAY:
             raise ValueError(f"networking_days must be a 7-bit mask, got {self.networking_days}")
-        expected = week_starts(self.today)
+        count = len(self.weeks)
+        expected = week_starts(self.today, count) if MIN_WEEKS <= count <= WEEKS else ()
         actual = tuple(week.week_start for week in self.weeks)
-        if actual != expected:
+        if not expected or actual != expected:
             raise ValueError(
-                f"weeks must be the {WEEKS} Mondays {expected[0]}..{expected[-1]}, oldest first"
+                f"weeks must be {MIN_WEEKS} to {WEEKS} consecutive Mondays ending with this "
+                f"week's, oldest first; got {actual[:1]}..{actual[-1:]}"
             )
+
+    @property
+    def columns(self) -> int:
+        return len(self.weeks)
 
 
 @dataclass(frozen=True)
@@ -115,6 +128,7 @@ class ChartLabels:
     messages: str
     checked_in: str  # legend: "check-in"
     missed: str  # legend: "no check-in"
+    frozen: str  # legend: "covered by a freeze"
     rest_day: str  # legend: "not a networking day"
     today: str  # legend: the outlined cell
     weekdays: tuple[str, ...]  # 7 initials, Monday first
@@ -128,18 +142,26 @@ class ChartLabels:
             raise ValueError(f"months needs 12 entries, got {len(self.months)}")
 
 
-def week_starts(today: date) -> tuple[date, ...]:
-    """The Mondays of the chart's weeks, oldest first, the current week last.
+def week_starts(today: date, weeks: int = WEEKS) -> tuple[date, ...]:
+    """The Mondays of the chart's `weeks` weeks, oldest first, the current week last.
 
     Exposed so the caller builds `ChartData.weeks` over exactly these weeks.
     """
     current = today - timedelta(days=today.weekday())
-    return tuple(current - timedelta(weeks=WEEKS - 1 - index) for index in range(WEEKS))
+    return tuple(current - timedelta(weeks=weeks - 1 - index) for index in range(weeks))
+
+
+def weeks_since(first: date, today: date) -> int:
+    """How many weeks a chart shows for a history that starts on `first`: from its week to
+    the current one, at least `MIN_WEEKS` and at most `WEEKS`."""
+    first_monday = first - timedelta(days=first.weekday())
+    span = (today - timedelta(days=today.weekday()) - first_monday).days // 7 + 1
+    return max(MIN_WEEKS, min(WEEKS, span))
 
 
 def has_data(data: ChartData) -> bool:
     """Whether a chart is worth sending: any check-in in the window, or any weekly count."""
-    first = week_starts(data.today)[0]
+    first = data.weeks[0].week_start
     if any(first <= day <= data.today for day in data.checkin_days):
         return True
     return not all(week.is_empty for week in data.weeks)
@@ -174,19 +196,23 @@ def _draw_calendar(figure: Figure, data: ChartData, labels: ChartLabels) -> None
     height = 7 * _CELL
     axes = _add_axes(figure, _CALENDAR_BOTTOM, height)
     gap = 0.12  # white space between cells, in cell units
-    cells: dict[str, list[Rectangle]] = {CHECKED_IN: [], MISSED: [], REST_DAY: []}
+    # Cells stay square: with fewer weeks a column is wider than a cell, which sits centred.
+    wide = _cell_width(data)
+    cells: dict[str, list[Rectangle]] = {CHECKED_IN: [], FROZEN: [], MISSED: [], REST_DAY: []}
     for column, row, colour in _calendar_cells(data):
         cells[colour].append(
-            Rectangle((column - 0.5 + gap / 2, row - 0.5 + gap / 2), 1 - gap, 1 - gap)
+            Rectangle(
+                (column - wide * (1 - gap) / 2, row - 0.5 + gap / 2), wide * (1 - gap), 1 - gap
+            )
         )
     for colour, rectangles in cells.items():
         axes.add_collection(PatchCollection(rectangles, facecolor=colour, edgecolor="none"))
-    today_column, today_row = _grid_position(data.today, data.today)
+    today_column, today_row = _grid_position(data.today, data.today, data.columns)
     # The outline fills the gap around today's cell, so it shows on a dark (checked) cell too.
     axes.add_patch(
         Rectangle(
-            (today_column - 0.5, today_row - 0.5),
-            1,
+            (today_column - wide / 2, today_row - 0.5),
+            wide,
             1,
             fill=False,
             edgecolor=TODAY_EDGE,
@@ -194,14 +220,14 @@ def _draw_calendar(figure: Figure, data: ChartData, labels: ChartLabels) -> None
             zorder=3,
         )
     )
-    axes.set_xlim(-0.5, WEEKS - 0.5)
+    axes.set_xlim(-0.5, data.columns - 0.5)
     axes.set_ylim(6.5, -0.5)  # Monday on top
     axes.set_yticks(range(7), [_plain(initial) for initial in labels.weekdays])
     axes.tick_params(axis="y", length=0, labelsize=BODY_PT, labelcolor=TEXT, pad=4)
     axes.set_xticks([])
     for spine in axes.spines.values():
         spine.set_visible(False)
-    for column, month in _month_columns(week_starts(data.today)):
+    for column, month in _month_columns(tuple(week.week_start for week in data.weeks)):
         axes.text(
             column - 0.5,
             -0.75,
@@ -214,6 +240,7 @@ def _draw_calendar(figure: Figure, data: ChartData, labels: ChartLabels) -> None
     _panel_title(figure, _CALENDAR_BOTTOM + height + _TITLE_ABOVE_CALENDAR, labels.calendar_title)
     legend = [
         Patch(facecolor=CHECKED_IN, label=_plain(labels.checked_in)),
+        Patch(facecolor=FROZEN, label=_plain(labels.frozen)),
         Patch(facecolor=MISSED, label=_plain(labels.missed)),
         Patch(facecolor=REST_DAY, label=_plain(labels.rest_day)),
         Patch(facecolor="white", edgecolor=TODAY_EDGE, linewidth=1.8, label=_plain(labels.today)),
@@ -222,7 +249,7 @@ def _draw_calendar(figure: Figure, data: ChartData, labels: ChartLabels) -> None
         handles=legend,
         loc="upper left",
         bbox_to_anchor=(0, -0.03),
-        ncols=2,
+        ncols=3,
         frameon=False,
         fontsize=BODY_PT,
         handlelength=1.2,
@@ -235,19 +262,24 @@ def _draw_calendar(figure: Figure, data: ChartData, labels: ChartLabels) -> None
     )
 
 
-def _grid_position(today: date, day: date) -> tuple[int, int]:
+def _cell_width(data: ChartData) -> float:
+    """A square cell's width in columns: 1 at `WEEKS`, less when fewer, wider weeks are drawn."""
+    return _CELL * data.columns / _WIDTH
+
+
+def _grid_position(today: date, day: date, columns: int = WEEKS) -> tuple[int, int]:
     """(column, row) of a day in the calendar: the current week is the last column."""
     current_monday = today - timedelta(days=today.weekday())
     day_monday = day - timedelta(days=day.weekday())
-    return WEEKS - 1 - (current_monday - day_monday).days // 7, day.weekday()
+    return columns - 1 - (current_monday - day_monday).days // 7, day.weekday()
 
 
 def _calendar_cells(data: ChartData) -> list[tuple[int, int, str]]:
     """(column, row, colour) of every filled cell; blank cells are simply absent."""
-    first = week_starts(data.today)[0]
-    days = (first + timedelta(days=offset) for offset in range(WEEKS * 7))
+    first = data.weeks[0].week_start
+    days = (first + timedelta(days=offset) for offset in range(data.columns * 7))
     return [
-        (*_grid_position(data.today, day), colour)
+        (*_grid_position(data.today, day, data.columns), colour)
         for day in days
         if (colour := _cell_colour(data, day)) is not None
     ]
@@ -259,6 +291,8 @@ def _cell_colour(data: ChartData, day: date) -> str | None:
         return None
     if day in data.checkin_days:
         return CHECKED_IN
+    if day in data.frozen:
+        return FROZEN
     if not is_networking_day(data.networking_days, day):
         return REST_DAY
     return None if day == data.today else MISSED
@@ -280,8 +314,8 @@ def _month_columns(starts: tuple[date, ...]) -> list[tuple[int, int]]:
 def _draw_gives_asks(figure: Figure, data: ChartData, labels: ChartLabels) -> None:
     """Side-by-side bars: the balance of giving and asking, week by week."""
     axes = _add_axes(figure, _GIVES_BOTTOM, _BARS_HEIGHT)
-    columns = range(WEEKS)
-    width = 0.4
+    columns = range(data.columns)
+    width = 0.4 * max(_cell_width(data), 0.4)  # a few weeks: bars stay slim
     axes.bar(
         [column - width / 2 for column in columns],
         [week.gives for week in data.weeks],
@@ -305,11 +339,18 @@ def _draw_interactions(figure: Figure, data: ChartData, labels: ChartLabels) -> 
     """Stacked bars: how much of the week's networking was live rather than typed."""
     axes = _add_axes(figure, _INTERACTIONS_BOTTOM, _BARS_HEIGHT)
     live = [week.in_person_or_call for week in data.weeks]
-    axes.bar(range(WEEKS), live, width=0.7, color=IN_PERSON, label=_plain(labels.in_person_or_call))
+    width = 0.7 * max(_cell_width(data), 0.4)
     axes.bar(
-        range(WEEKS),
+        range(data.columns),
+        live,
+        width=width,
+        color=IN_PERSON,
+        label=_plain(labels.in_person_or_call),
+    )
+    axes.bar(
+        range(data.columns),
         [week.messages for week in data.weeks],
-        width=0.7,
+        width=width,
         bottom=live,
         color=MESSAGES,
         label=_plain(labels.messages),
@@ -323,7 +364,7 @@ def _draw_interactions(figure: Figure, data: ChartData, labels: ChartLabels) -> 
 
 def _style_bars(axes: Axes, data: ChartData, labels: ChartLabels, peak: int) -> None:
     """Shared bar-panel look: integer y ticks, light grid, sparse week dates, legend on top."""
-    axes.set_xlim(-0.5, WEEKS - 0.5)
+    axes.set_xlim(-0.5, data.columns - 0.5)
     axes.set_ylim(0, max(peak, 1) * 1.08)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=4, integer=True, min_n_ticks=2))
     axes.grid(axis="y", color=GRID, linewidth=0.8)
@@ -332,7 +373,8 @@ def _style_bars(axes: Axes, data: ChartData, labels: ChartLabels, peak: int) -> 
         axes.spines[side].set_visible(False)
     for side in ("left", "bottom"):
         axes.spines[side].set_color("#888888")
-    ticks = [column for column in range(WEEKS) if (WEEKS - 1 - column) % LABEL_EVERY == 0]
+    last = data.columns - 1
+    ticks = [column for column in range(data.columns) if (last - column) % LABEL_EVERY == 0]
     axes.set_xticks(ticks, [_week_label(data.weeks[column].week_start, labels) for column in ticks])
     axes.tick_params(labelsize=BODY_PT, labelcolor=TEXT, color="#888888")
     axes.legend(

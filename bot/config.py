@@ -12,6 +12,11 @@ TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{20,}$")
 _SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")  # what Telegram accepts as a secret_token
 
 
+class StartupError(Exception):
+    """Start-up cannot go on until the operator changes something (a setting, a port): the
+    message is one line that says what, and the process exits with status 2."""
+
+
 class BotMode(StrEnum):
     POLLING = "polling"  # ask Telegram for updates (exactly one replica polls)
     WEBHOOK = "webhook"  # Telegram posts updates to WEBHOOK_URL (every replica takes them)
@@ -36,6 +41,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None  # required in webhook mode
     webhook_listen: str = "0.0.0.0"  # every interface: a server in a container
     webhook_port: int = Field(default=8443, gt=0, lt=65536)
+    metrics_listen: str = "127.0.0.1"  # this machine only: /healthz and /metrics have no auth
     metrics_port: int | None = Field(default=9090, gt=0, lt=65536)  # /healthz and /metrics
     lease_seconds: float = Field(default=30, gt=0)  # a dead replica's claimed work frees after
 

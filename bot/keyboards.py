@@ -5,7 +5,7 @@ from datetime import date, time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 
-from bot import callbacks, texts
+from bot import callbacks, i18n, texts
 from bot.callbacks import Button, CardAction, ForgetAnswer, SettingsSection, Switch
 from bot.presenters.common import format_days, full_date
 from domain.attention import QuietHours
@@ -48,8 +48,8 @@ def _one(label: str, data: Button) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([[_button(label, data)]])
 
 
-def start_checkin(label: str = texts.START_CHECKIN_BUTTON) -> InlineKeyboardMarkup:
-    return _one(label, callbacks.StartCheckin())
+def start_checkin(label: str | None = None) -> InlineKeyboardMarkup:
+    return _one(label or texts.START_CHECKIN_BUTTON, callbacks.StartCheckin())
 
 
 def nothing_today(question: Question, checkin_id: int, step: int) -> InlineKeyboardMarkup:
@@ -90,7 +90,7 @@ def networking_days(mask: int) -> InlineKeyboardMarkup:
             texts.DAY_ON_BUTTON.format(day=name) if mask >> index & 1 else name,
             callbacks.ToggleDay(index),
         )
-        for index, name in enumerate(texts.WEEKDAYS_SHORT)
+        for index, name in enumerate(i18n.short_weekdays())
     ]
     done = [_button(texts.DAYS_DONE_BUTTON, callbacks.DaysDone())]
     return InlineKeyboardMarkup([buttons[:4], buttons[4:], done])
@@ -260,7 +260,7 @@ SECTION_ROWS = (
     (SettingsSection.DAYS, SettingsSection.PACE),
     (SettingsSection.QUIET, SettingsSection.REVIEW),
     (SettingsSection.NUDGES, SettingsSection.PAUSE),
-    (SettingsSection.PARTNER,),
+    (SettingsSection.PARTNER, SettingsSection.LANGUAGE),
 )
 
 
@@ -303,7 +303,7 @@ def settings_times(current: time) -> InlineKeyboardMarkup:
 def settings_days(mask: int) -> InlineKeyboardMarkup:
     buttons: Row = [
         (_chosen(name, bool(mask >> index & 1)), callbacks.SettingsDay(index))
-        for index, name in enumerate(texts.WEEKDAYS_SHORT)
+        for index, name in enumerate(i18n.short_weekdays())
     ]
     return _with_back([buttons[:4], buttons[4:]])
 
@@ -358,10 +358,19 @@ def settings_quiet(current: QuietHours | None) -> InlineKeyboardMarkup:
     return _with_back([presets[:2], presets[2:], off])
 
 
+def settings_language(current: str) -> InlineKeyboardMarkup:
+    """Each shipped language in its own name, two a row; the current one marked."""
+    buttons: Row = [
+        (_chosen(i18n.autonym(language), language == current), callbacks.SettingsLanguage(language))
+        for language in i18n.shipped()
+    ]
+    return _with_back([buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
 def settings_review(weekday: int) -> InlineKeyboardMarkup:
     buttons: Row = [
         (_chosen(name, index == weekday), callbacks.SettingsReviewDay(index))
-        for index, name in enumerate(texts.WEEKDAYS_SHORT)
+        for index, name in enumerate(i18n.short_weekdays())
     ]
     return _with_back([buttons[:4], buttons[4:]])
 

@@ -22,7 +22,7 @@ from telegram import Update
 from telegram.error import NetworkError
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot import metrics
+from bot import i18n, metrics
 from bot.clock import Clock
 from bot.config import Settings
 from db import inbox as inbox_db
@@ -74,15 +74,29 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         self.dispatcher_owner = ""  # who holds leases: this host and process (bot.app)
         self.last_tick: datetime | None = None
         self.started_at: datetime | None = None
+        self.waiting_for: list[str] = []  # what start-up still waits for (bot.startup)
         self.loops: list[Loop] = []
         self.parts: list[Part] = []
+        self._started_parts: list[Part] = []
         self._stopping = asyncio.Event()
         self._loop_tasks: list[asyncio.Task[None]] = []
 
+    async def start_parts(self) -> None:
+        """Start the parts not yet started (the servers). `python -m bot` starts them before it
+        waits for the database and Telegram, so /healthz says "starting" meanwhile and a port
+        already in use shows at once."""
+        for part in self.parts:
+            if part not in self._started_parts:
+                await part.start()
+                self._started_parts.append(part)
+
+    async def stop_parts(self) -> None:
+        while self._started_parts:
+            await self._started_parts.pop().stop()
+
     async def start(self) -> None:
         await super().start()
-        for part in self.parts:
-            await part.start()
+        await self.start_parts()
         self.started_at = self.services.clock.now()
         self._stopping = asyncio.Event()
         self._loop_tasks = [asyncio.create_task(loop(self._stopping)) for loop in self.loops]
@@ -92,8 +106,7 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
         for task in self._loop_tasks:
             await task
         self._loop_tasks = []
-        for part in reversed(self.parts):
-            await part.stop()
+        await self.stop_parts()
         await super().stop()
 
     async def process_update(self, update: object) -> None:
@@ -148,13 +161,22 @@ class MarathonApplication(Application):  # type: ignore[type-arg]
 
 @asynccontextmanager
 async def _in_scope(session: AsyncSession, update: object) -> AsyncIterator[_UpdateScope]:
-    """While handlers run: the update's session and sender, for `BotContext`."""
+    """While handlers run: the update's session and sender, for `BotContext`, and the language
+    every reply is written in: the sender's own, or their Telegram app's before they have one."""
     scope = _UpdateScope(session, await _sender(session, update))
     token = _scope.set(scope)
     try:
-        yield scope
+        with i18n.speaking(_language(scope.user, update)):
+            yield scope
     finally:
         _scope.reset(token)
+
+
+def _language(user: User | None, update: object) -> str:
+    if user is not None:
+        return user.language
+    sender = update.effective_user if isinstance(update, Update) else None
+    return i18n.from_telegram(sender.language_code if sender else None)
 
 
 async def _sender(session: AsyncSession, update: object) -> User | None:
@@ -200,6 +222,7 @@ class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], d
             user_id=update.effective_user.id,
             chat_id=update.effective_chat.id,
             first_name=update.effective_user.first_name or "",
+            language=i18n.from_telegram(update.effective_user.language_code),
             timezone=settings.default_timezone,
             checkin_time=settings.default_checkin_time,
             now=self.now(),

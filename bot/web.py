@@ -7,6 +7,7 @@ the inbox's unique update_id makes a re-sent update harmless.
 """
 
 import asyncio
+import errno
 import hmac
 import json
 import logging
@@ -14,12 +15,13 @@ from datetime import timedelta
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from sqlalchemy import text
 
 from bot import metrics
+from bot.config import StartupError
 from bot.runtime import MarathonApplication
 from db import inbox as inbox_db
 from db import outbox as outbox_db
+from db.engine import ping
 from db.models import OutboxStatus
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,8 @@ def webhook_app(
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), secret.encode()):
             return web.Response(status=403, text="forbidden")
+        if app.started_at is None:  # still waiting for the database: Telegram re-sends it
+            return web.Response(status=503, text="starting")
         try:
             update = json.loads(await request.read())
         except ValueError:
@@ -71,11 +75,14 @@ def ops_app(app: MarathonApplication) -> web.Application:
 
 
 async def health(app: MarathonApplication) -> tuple[dict[str, object], bool]:
-    """The database answers, and planning ran recently (within a few tick intervals)."""
+    """The database answers, and planning ran recently (within a few tick intervals). Before
+    the application has started (waiting for the database or Telegram, migrating): starting,
+    and what it still waits for."""
+    if app.started_at is None:
+        return {"ok": False, "status": "starting", "waiting_for": app.waiting_for}, False
     services = app.services
     try:
-        async with services.sessions() as session:
-            await asyncio.wait_for(session.execute(text("SELECT 1")), HEALTH_TIMEOUT)
+        await asyncio.wait_for(ping(services.engine), HEALTH_TIMEOUT)
         database = "ok"
     except Exception as error:  # unreachable, timed out, misconfigured: not healthy
         database = f"unreachable: {type(error).__name__}"
@@ -85,7 +92,12 @@ async def health(app: MarathonApplication) -> tuple[dict[str, object], bool]:
     planning = since is not None and now - since <= allowed
     age = (now - app.last_tick).total_seconds() if app.last_tick else None
     healthy = database == "ok" and planning
-    report = {"ok": healthy, "database": database, "last_tick_seconds_ago": age}
+    report = {
+        "ok": healthy,
+        "status": "running",
+        "database": database,
+        "last_tick_seconds_ago": age,
+    }
     return report, healthy
 
 
@@ -103,16 +115,34 @@ async def refresh_gauges(app: MarathonApplication) -> None:
 
 class Server:
     """An aiohttp app on a host and port, listening once `start` returns (so anything the
-    application does after starting can rely on it)."""
+    application does after starting can rely on it). `settings` is the prefix of the address's
+    two settings (`METRICS`: METRICS_LISTEN and METRICS_PORT), for the one line that says the
+    port cannot be had."""
 
-    def __init__(self, app: web.Application, host: str, port: int) -> None:
+    def __init__(self, app: web.Application, host: str, port: int, settings: str) -> None:
         self._runner = web.AppRunner(app, access_log=None)
-        self._host, self._port = host, port
+        self._host, self._port, self._settings = host, port, settings
 
     async def start(self) -> None:
         await self._runner.setup()
-        await web.TCPSite(self._runner, self._host, self._port).start()
+        try:
+            await web.TCPSite(self._runner, self._host, self._port).start()
+        except OSError as error:
+            await self._runner.cleanup()
+            raise StartupError(self._cannot_listen(error)) from None
         log.info("listening on %s:%s", self._host, self._port)
+
+    def _cannot_listen(self, error: OSError) -> str:
+        port = f"{self._settings}_PORT"
+        if error.errno == errno.EADDRINUSE:
+            return (
+                f"{port} {self._port} is already in use on {self._host}: another program (or "
+                f"another bot) listens there. Stop it or set {port} to a free port."
+            )
+        return (
+            f"cannot listen on {self._host}:{self._port} ({self._settings}_LISTEN, {port}): "
+            f"{error.strerror or error}. See .env.example."
+        )
 
     async def stop(self) -> None:
         await self._runner.cleanup()

@@ -5,7 +5,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -107,3 +107,9 @@ def _execute(connection: sqlite3.Connection, statement: str, parameters: Any, ma
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def ping(engine: AsyncEngine) -> None:
+    """Raises unless the database answers a `SELECT 1` (callers give it a deadline)."""
+    async with engine.connect() as connection:
+        await connection.execute(text("SELECT 1"))

@@ -74,6 +74,10 @@ class User(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     checkin_time: Mapped[time] = mapped_column(Time)
     networking_days: Mapped[int] = mapped_column(SmallInteger)
+    # The language the coach speaks with them (bot.i18n): Telegram's at sign-up, then /language.
+    # No Python-side default: db.users.new_user always sets it, and an insert written for an
+    # older schema (a migration test at 0009) must not name a column it does not have yet.
+    language: Mapped[str] = mapped_column(String(16), server_default="en")
     # The next daily moment (the check-in time, every day, in UTC): prompt, review, coaching.
     next_daily_at: Mapped[datetime | None]
     # When the planner must look at this user next: the daily moment, a follow-up nudge or
@@ -115,6 +119,11 @@ class User(Base):
     partner_share: Mapped[Share] = mapped_column(
         StrEnumType(Share, 16), server_default=Share.ALL.value
     )
+    # What the bot already said about the streak, so each thing is said once (freezes follow
+    # from the history, domain.streaks): the latest day a freeze covered that a message named,
+    # and the highest milestone celebrated (0: none).
+    freeze_noted_on: Mapped[date | None] = mapped_column(Date)
+    streak_milestone: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

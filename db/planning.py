@@ -48,6 +48,7 @@ class PlannedUser(NamedTuple):
     timezone: str
     checkin_time: time
     networking_days: int
+    language: str
     review_day: int
     quiet_start: time | None
     quiet_end: time | None
@@ -57,6 +58,8 @@ class PlannedUser(NamedTuple):
     reengage_since: datetime | None
     reengaged_at: datetime | None
     attention: dict[str, Any] | None
+    created_at: datetime
+    freeze_noted_on: date | None
 
 
 async def claim_due(session: AsyncSession, now: datetime, limit: int) -> list[PlannedUser]:
@@ -325,6 +328,29 @@ async def load_week(
     for user_id, starts_on, ends_on in await session.execute(pauses):
         counts.pauses[user_id].append(PauseView(starts_on, ends_on))
     return counts
+
+
+@dataclass
+class History:
+    """Every completed check-in day and every pause, for the users whose streak is computed."""
+
+    done_days: dict[int, list[date]] = field(default_factory=lambda: defaultdict(list))
+    pauses: dict[int, list[PauseView]] = field(default_factory=lambda: defaultdict(list))
+
+
+async def load_history(session: AsyncSession, user_ids: Collection[int]) -> History:
+    """Two statements for the batch (a streak's freezes follow from its whole history)."""
+    ids = list(user_ids)
+    history = History()
+    done = select(CheckIn.user_id, CheckIn.local_date).where(
+        among(CheckIn.user_id, ids), CheckIn.status == CheckinStatus.DONE
+    )
+    for user_id, day in await session.execute(done):
+        history.done_days[user_id].append(day)
+    pauses = select(Pause.user_id, Pause.starts_on, Pause.ends_on).where(among(Pause.user_id, ids))
+    for user_id, starts_on, ends_on in await session.execute(pauses):
+        history.pauses[user_id].append(PauseView(starts_on, ends_on))
+    return history
 
 
 # --- writing a batch's plans ------------------------------------------------------------------

@@ -22,6 +22,7 @@ def new_user(
     checkin_time: time,
     networking_days: int,
     now: datetime,
+    language: str = "en",
 ) -> User:
     return User(
         id=user_id,
@@ -31,6 +32,7 @@ def new_user(
         checkin_time=checkin_time,
         networking_days=networking_days,
         partner_share=Share.ALL,
+        language=language,
         active=True,
         created_at=now,
         updated_at=now,

@@ -1,9 +1,10 @@
 """Reading a date the way people type it: "tomorrow", "next tuesday", "in 3 days", "01/02".
 
 Common forms are read here directly (fast and predictable); anything else goes to `dateparser`
-(English only). A numeric date with two readings (01/02) returns both, so the caller can ask;
-a time of day, when given, comes back separately. Everything is relative to a naive local
-wall-clock `now`: instants are the caller's business.
+(in English, then in the user's language: the check-in reader gives another language's words
+as English ones, see `domain.lexicons`). A numeric date with two readings (01/02) returns
+both, so the caller can ask; a time of day, when given, comes back separately. Everything is
+relative to a naive local wall-clock `now`: instants are the caller's business.
 """
 
 import re
@@ -14,7 +15,7 @@ from typing import Any
 from domain.timeofday import parse_time_of_day
 from domain.weekdays import FREE_TEXT_MIN_LETTERS, WEEKDAY_NAMES, weekday_index
 
-_MONTHS = (
+MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
@@ -32,10 +33,10 @@ _DATEPARSER_SETTINGS: dict[str, Any] = {
 }
 _DAY_WORDS = {"today": 0, "tonight": 0, "tomorrow": 1, "tmrw": 1, "yesterday": -1, "next week": 7}
 _DAY_WORDS |= {"tmr": 1, "tmrow": 1, "2moro": 1, "2morrow": 1, "tomorow": 1, "tommorow": 1}
-_DAY_WORDS |= {"day after tomorrow": 2, "the day after tomorrow": 2}
+_DAY_WORDS |= {"day after tomorrow": 2, "the day after tomorrow": 2, "overmorrow": 2}
 # Single words that name a day or a month, for readers that look for a date inside a sentence.
 DAY_WORDS = frozenset(word for word in _DAY_WORDS if " " not in word)
-MONTH_WORDS = frozenset(_MONTHS) | {name[:3] for name in _MONTHS} | {"sept"}
+MONTH_WORDS = frozenset(MONTH_NAMES) | {name[:3] for name in MONTH_NAMES} | {"sept"}
 MAX_WHEN_WORDS = 8  # "the day after tomorrow at 10:30 am" is 7: longer is never a date
 # Words that may start a date ("on friday", "by the 5th"); they never end a name.
 CONNECTORS = frozenset({"on", "by", "at", "before", "after", "until", "till", "this", "for", "in"})
@@ -58,7 +59,7 @@ _MONTH_DAY = re.compile(
     r"(?:(?P<day1>\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+of)?\s+(?P<month1>[a-z]{3,9})\.?"
     r"|(?P<month2>[a-z]{3,9})\.?\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)(?:,?\s+(?P<year>\d{4}))?"
 )
-_END_OF = re.compile(r"(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<unit>week|month)")
+_END_OF = re.compile(r"(?:the\s+)?end\s+(?:of\s+)?(?:the\s+|this\s+)?(?P<unit>week|month)")
 _DAY_OF_WEEK = re.compile(
     r"(?P<day>[a-z]{3,9})\s+(?:of\s+)?next\s+week|next\s+week\s+(?:on\s+)?(?P<day2>[a-z]{3,9})"
 )
@@ -69,7 +70,9 @@ _IN_HOURS = re.compile(r"in\s+(?P<count>\d{1,3}|[a-z]+)\s+(?P<unit>hour|hr|minut
 _ISO_DATE = re.compile(r"(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})")
 _NUMERIC_DATE = re.compile(r"(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})(?:[/.-](?P<year>\d{4}|\d{2}))?\.?")
 _DOTTED_DAY_FIRST = re.compile(r"(?:.*\s)?\d{1,2}\.\d{1,2}\.")
-_ORDINAL_DAY = re.compile(r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)")
+_ORDINAL_DAY = re.compile(
+    r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)|(?:on\s+the|on|the|day)\s+(?P<bare>\d{1,2})"
+)
 
 
 @dataclass(frozen=True)
@@ -80,8 +83,14 @@ class When:
     at: time | None = None
 
 
-def read_when(text: str, now: datetime) -> When | None:
-    """The days and time `text` names, or None if it does not read as a when at all."""
+def read_when(
+    text: str, now: datetime, *, language: str | None = None, spelled: str | None = None
+) -> When | None:
+    """The days and time `text` names, or None if it does not read as a when at all.
+
+    In another language, `text` is the English words the user's words stand for (the check-in
+    reader's glossary) and `spelled` what they typed: what the English readers cannot place
+    goes to dateparser in `language` ("через две недели")."""
     lowered = " ".join(text.casefold().split()).rstrip(",!?")
     if not _DOTTED_DAY_FIRST.fullmatch(lowered):  # "1.12." keeps the dot that says day-first
         lowered = lowered.rstrip(".")
@@ -94,7 +103,7 @@ def read_when(text: str, now: datetime) -> When | None:
     rest, time_text = _split_time(lowered)
     at = parse_time_of_day(time_text) if time_text else None
     if rest:
-        days = _read_days(rest, now)
+        days = _read_days(rest, now, language, spelled)
     elif at is not None:  # a time alone: today if it is still ahead, else tomorrow
         days = (now.date() + timedelta(days=0 if at > now.time() else 1),)
     else:
@@ -124,10 +133,14 @@ def _in_hours(match: re.Match[str], now: datetime) -> When | None:
     return When((moment.date(),), moment.time().replace(second=0, microsecond=0))
 
 
-def _read_days(text: str, now: datetime) -> tuple[date, ...] | None:
+def _read_days(
+    text: str, now: datetime, language: str | None = None, spelled: str | None = None
+) -> tuple[date, ...] | None:
     """Candidate days for a date without its time: read here, else by dateparser."""
     today = now.date()
     relative = _read_week_relative(text, today)  # before "after" is taken for a connector
+    if relative is None:
+        relative = _read_ordinal(text, today)  # "on 30" before "on" is dropped
     if relative is not None:
         return relative
     words = text.split()
@@ -147,7 +160,12 @@ def _read_days(text: str, now: datetime) -> tuple[date, ...] | None:
         days = reader(text, today)
         if days is not None:
             return days
-    return _dateparser_days(text, now) if _worth_dateparser(words) else None
+    if not _worth_dateparser(words):
+        return None
+    days = _dateparser_days(text, now)
+    if days is None and language and spelled:
+        days = _dateparser_days(spelled.casefold(), now, language)
+    return days
 
 
 def _read_word_day(text: str, today: date) -> tuple[date, ...] | None:
@@ -206,7 +224,7 @@ def _read_week_relative(text: str, today: date) -> tuple[date, ...] | None:
 def _month_index(word: str) -> int | None:
     """1-12 for a month's name or its first three letters (sept too); None otherwise."""
     word = "sep" if word == "sept" else word
-    for index, name in enumerate(_MONTHS, 1):
+    for index, name in enumerate(MONTH_NAMES, 1):
         if word == name or (len(word) == 3 and name.startswith(word)):
             return index
     return None
@@ -245,11 +263,12 @@ def _read_numeric(text: str, today: date) -> tuple[date, ...] | None:
 
 
 def _read_ordinal(text: str, today: date) -> tuple[date, ...] | None:
-    """the 5th: the next 5th of a month strictly after today."""
+    """the 5th, on the 30 (German "am 30.", Portuguese "dia 30"): the next such day of a month
+    strictly after today."""
     match = _ORDINAL_DAY.fullmatch(text)
     if match is None:
         return None
-    wanted = int(match["day"])
+    wanted = int(match["day"] or match["bare"])
     month_start = today.replace(day=1)
     for offset in range(13):
         year, month = divmod(month_start.month - 1 + offset, 12)
@@ -289,15 +308,15 @@ def _worth_dateparser(words: list[str]) -> bool:
         return len(words) > 1
     if any(char.isdigit() for char in first) or first in _DATEPARSER_OPENERS | CONNECTORS:
         return True
-    if any(first in {name, name[:3]} for name in _MONTHS) or first == "sept":
+    if any(first in {name, name[:3]} for name in MONTH_NAMES) or first == "sept":
         return len(words) > 1  # a bare month is more likely a name (May, June) than a date
     return weekday_index(first, min_letters=FREE_TEXT_MIN_LETTERS) is not None
 
 
-def _dateparser_days(text: str, now: datetime) -> tuple[date, ...] | None:
+def _dateparser_days(text: str, now: datetime, language: str = "en") -> tuple[date, ...] | None:
     """The day dateparser reads in `text`, or None."""
     import dateparser  # here, not at the top: slow to import and only needed for rare forms
 
     settings = {**_DATEPARSER_SETTINGS, "RELATIVE_BASE": now}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    parsed = dateparser.parse(text, languages=[language], settings=settings)
     return None if parsed is None else (parsed.date(),)

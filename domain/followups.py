@@ -20,6 +20,7 @@ from typing import Literal
 from domain.contacts import clean_display_name
 from domain.dates import CONNECTORS, DATE_HINTS, MAX_WHEN_WORDS, When, read_when
 from domain.ledger import starts_like_a_sentence
+from domain.lexicons import ENGLISH, glossary
 from domain.reading import FollowupItem
 from domain.text import split_note
 
@@ -100,7 +101,7 @@ ParseResult = FollowupRequest | NeedsMore | Ambiguous | InPast | Unreadable
 _COMMAND = re.compile(r"^/followup(?:@\w+)?(?:\s+|$)", re.IGNORECASE)
 
 
-def parse_followup(text: str, *, now_local: datetime) -> ParseResult:
+def parse_followup(text: str, *, now_local: datetime, language: str = ENGLISH) -> ParseResult:
     """Read `<name> <when> [— note]` (an optional leading /followup is ignored).
 
     `now_local` is the aware current time in the user's zone. Weekday names mean the next such
@@ -115,7 +116,12 @@ def parse_followup(text: str, *, now_local: datetime) -> ParseResult:
         return NeedsMore("name")
     for start in range(max(0, len(words) - MAX_WHEN_WORDS), len(words)):
         when_text = " ".join(words[start:])
-        when = read_when(when_text, now_local.replace(tzinfo=None))
+        when = read_when(
+            when_text,
+            now_local.replace(tzinfo=None),
+            language=glossary(language).dateparser,
+            spelled=when_text,
+        )
         if when is None:
             continue
         name = _name_from(words[:start])
@@ -125,14 +131,16 @@ def parse_followup(text: str, *, now_local: datetime) -> ParseResult:
     return _missing_when(words)
 
 
-def reader_knows_better(result: ParseResult, items: tuple[FollowupItem, ...]) -> bool:
+def reader_knows_better(
+    result: ParseResult, items: tuple[FollowupItem, ...], language: str = ENGLISH
+) -> bool:
     """Whether the check-in's reader should read a /followup instead of `<name> <when>`: it
     found someone where the short form found no name or a sentence ("ping João next Tuesday
     about the intro", "send Wei the deck")."""
     if not items:
         return False
     if isinstance(result, FollowupRequest | Ambiguous):
-        return starts_like_a_sentence(result.name)
+        return starts_like_a_sentence(result.name, language)
     if isinstance(result, Unreadable):  # a date it could not read stays a question about it
         return items[0].day is not None
     return isinstance(result, NeedsMore)

@@ -2,6 +2,7 @@
 
 from domain.contacts import clean_display_name, normalize_name
 from domain.lexicon import COMMON_WORDS, PERSON_CUES
+from domain.lexicons import ENGLISH, glossary
 from domain.reader import read_exchange_text
 from domain.text import split_note
 
@@ -31,24 +32,27 @@ def split_name_and_what(text: str, known_names: list[str]) -> tuple[str, str] | 
     return _pair(" ".join(words[:count]), " ".join(words[count:]))
 
 
-def read_name_and_what(text: str, known_names: list[str]) -> tuple[str, str] | None:
+def read_name_and_what(
+    text: str, known_names: list[str], language: str = ENGLISH
+) -> tuple[str, str] | None:
     """(name, what) from "<name> <what>", or from a sentence that names the person anywhere:
-    "/gave sent Sally Jones the article" is a give to Sally Jones (the check-in's reader).
-    None when nobody is named."""
+    "/gave sent Sally Jones the article" is a give to Sally Jones (the check-in's reader, in
+    the user's language: "/gave le pasé a Lucía el artículo"). None when nobody is named."""
     parts = split_name_and_what(text, known_names)
     separated = split_note(" ".join(text.split()))[1] is not None  # "Old Friend: a book"
-    if parts is not None and (separated or not starts_like_a_sentence(parts[0])):
+    if parts is not None and (separated or not starts_like_a_sentence(parts[0], language)):
         return parts
-    exchange = read_exchange_text(" ".join(text.split()), known_names)
+    exchange = read_exchange_text(" ".join(text.split()), known_names, language)
     if exchange is None or exchange.person is None:
         return None
     return _pair(exchange.person, exchange.text)
 
 
-def starts_like_a_sentence(name: str) -> bool:
-    """A "name" whose first word is a verb or a filler ("sent Sally", "ping João") is a
-    sentence about someone, not their name."""
+def starts_like_a_sentence(name: str, language: str = ENGLISH) -> bool:
+    """A "name" whose first word is a verb or a filler ("sent Sally", "ping João", "le pasé")
+    is a sentence about someone, not their name."""
     first = name.split(maxsplit=1)[0].casefold() if name.split() else ""
+    first = glossary(language).english(first) or first
     return first in COMMON_WORDS or first in PERSON_CUES
 
 

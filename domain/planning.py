@@ -50,6 +50,7 @@ from domain.partners import (
 from domain.review import Focus, WeekFacts, choose_focus
 from domain.schedule import local_date, next_occurrence, prompt_deadline, resolve_local
 from domain.stats import Touch, summarize_network
+from domain.streaks import FreezeNote, Streaks, freeze_news
 from domain.weekdays import EVERY_DAY, is_networking_day
 
 # How far back the rules look at interactions (reach counts 14 days before today, inclusive).
@@ -121,6 +122,9 @@ class UserView:
     partners: tuple[PartnerSide, ...] = ()
     nudge_requests: tuple[NudgeRequest, ...] = ()  # waiting to reach this user
     last_partner_nudge_at: datetime | None = None  # the last nudge any partner sent them
+    joined_on: date | None = None  # the local day the user joined: nothing is missed before
+    streaks: Streaks | None = None  # loaded when a recent networking day was missed
+    freeze_noted_on: date | None = None  # the latest covered day a message named
 
     def kind(self, kind: NudgeKind) -> KindState:
         return self.kinds.get(kind, KindState())
@@ -130,9 +134,31 @@ class UserView:
 
 
 @dataclass(frozen=True)
+class PartnerWeek:
+    """One partner's week in the review's digest, as much as they share."""
+
+    row_id: int
+    name: str
+    marks: tuple[DayMark, ...] | None  # None: they share their streak only
+    counts: WeekCounts | None  # None: they do not share their counts
+    paused: bool
+
+
+@dataclass(frozen=True)
+class Review:
+    day: date
+    week: WeekFacts
+    focus: Focus
+    partners: tuple[PartnerWeek, ...] = ()  # the partner digest, in the same message
+
+
+@dataclass(frozen=True)
 class Prompt:
     day: date
     welcome_back: bool = False  # a pause ended today: the prompt says welcome back too
+    freeze: FreezeNote | None = None  # a freeze covered a recent day: said once
+    yesterday: date | None = None  # missed: a button logs it, until the end of today
+    review: Review | None = None  # the weekly review joins the prompt: one message
 
 
 @dataclass(frozen=True)
@@ -178,25 +204,6 @@ class Coaching:
 
     day: date
     parts: tuple[CoachingPart, ...]
-
-
-@dataclass(frozen=True)
-class PartnerWeek:
-    """One partner's week in the review's digest, as much as they share."""
-
-    row_id: int
-    name: str
-    marks: tuple[DayMark, ...] | None  # None: they share their streak only
-    counts: WeekCounts | None  # None: they do not share their counts
-    paused: bool
-
-
-@dataclass(frozen=True)
-class Review:
-    day: date
-    week: WeekFacts
-    focus: Focus
-    partners: tuple[PartnerWeek, ...] = ()  # the partner digest, in the same message
 
 
 @dataclass(frozen=True)
@@ -264,6 +271,7 @@ class UserPlan:
     followups: list[FollowupChange] = field(default_factory=list)
     keep_warm_nudged: list[int] = field(default_factory=list)  # contact ids
     pause_welcomed: bool = False
+    freeze_noted_on: date | None = None  # a covered day this plan's prompt names
     wake_at: datetime | None = None
     suggested: list[PartnerChange] = field(default_factory=list)
     nudges_settled: list[PartnerChange] = field(default_factory=list)
@@ -305,15 +313,45 @@ def _daily(view: UserView, now: datetime, result: UserPlan) -> None:
     prompt = _prompt_slot(view, now, result, due, day, late) if networking else None
     if late or result.reengagement is not None:
         return  # stale messages are not worth sending; a silent user hears only the way back
-    if welcome and prompt is not None and prompt.outcome == Outcome.SEND:
-        result.messages[result.messages.index(prompt)] = replace(
-            prompt, content=Prompt(day, welcome_back=True)
-        )
-    elif welcome:
-        _add(result, view, NudgeKind.WELCOME_BACK, WelcomeBack(day), due, quiet=True)
-    _review(view, result, due, day)
+    review = _review(view, result, due, day)
+    if prompt is not None and prompt.outcome == Outcome.SEND:
+        _fill_prompt(view, result, prompt, welcome, review)
+    else:
+        if welcome:
+            _add(result, view, NudgeKind.WELCOME_BACK, WelcomeBack(day), due, quiet=True)
+        if review is not None:  # no prompt goes (done already, or prompts off): on its own
+            _add(result, view, NudgeKind.WEEKLY_REVIEW, review, due)
     if networking:
         _coaching(view, result, due, day)
+
+
+def _fill_prompt(
+    view: UserView, result: UserPlan, prompt: Outgoing, welcome: bool, review: Review | None
+) -> None:
+    """What the day's prompt carries besides the prompt: a welcome back, a freeze that covered
+    a recent day (once), a button for a missed yesterday, and the weekly review, so that
+    nothing arrives as a second message at the same moment."""
+    day = local_date(prompt.due_at, view.tz)
+    news = (
+        freeze_news(view.streaks, view.freeze_noted_on, day) if view.streaks is not None else None
+    )
+    if news is not None:
+        result.freeze_noted_on = news.day
+    content = Prompt(day, welcome, news, _missed_yesterday(view, day), review)
+    result.messages[result.messages.index(prompt)] = replace(prompt, content=content)
+
+
+def _missed_yesterday(view: UserView, day: date) -> date | None:
+    """Yesterday, when it was a networking day of the user's, not paused, without a check-in."""
+    yesterday = day - timedelta(days=1)
+    if (
+        not is_networking_day(view.networking_days, yesterday)
+        or yesterday in view.checkin_days
+        or (view.joined_on is not None and yesterday < view.joined_on)
+        or (view.pause is not None and view.pause.covers(yesterday))
+    ):
+        return None
+    return yesterday
 
 
 def _prompt_slot(
@@ -340,10 +378,11 @@ def _prompt_slot(
     return None
 
 
-def _review(view: UserView, result: UserPlan, due: datetime, day: date) -> None:
-    """On the user's review day, at their check-in time (a time they chose: no quiet hours)."""
+def _review(view: UserView, result: UserPlan, due: datetime, day: date) -> Review | None:
+    """On the user's review day, at their check-in time (a time they chose: no quiet hours);
+    the caller sends it with the prompt, or alone when no prompt goes."""
     if day.weekday() != view.review_day or view.week is None or view.week_paused:
-        return
+        return None
     decision = may_nudge(
         NudgeKind.WEEKLY_REVIEW,
         view.kind(NudgeKind.WEEKLY_REVIEW),
@@ -352,10 +391,9 @@ def _review(view: UserView, result: UserPlan, due: datetime, day: date) -> None:
         view.last_active_at,
     )
     if not decision.send:
-        return
+        return None
     result.kinds[NudgeKind.WEEKLY_REVIEW] = KindState(True, due, decision.ignored)
-    review = Review(day, view.week, choose_focus(view.week), _digest(view, day))
-    _add(result, view, NudgeKind.WEEKLY_REVIEW, review, due)
+    return Review(day, view.week, choose_focus(view.week), _digest(view, day))
 
 
 def _digest(view: UserView, day: date) -> tuple[PartnerWeek, ...]:

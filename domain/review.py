@@ -8,9 +8,11 @@ you meet, then pace; a week with none of these problems keeps its best relations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
 
 from domain.contacts import HIGH_LEVERAGE_TIERS, Tier
+from domain.weekdays import is_networking_day
 
 
 class Focus(StrEnum):
@@ -40,6 +42,21 @@ class WeekFacts:
     @property
     def people(self) -> int:
         return sum(self.reached.values())
+
+
+WEEK_DAYS = 7
+
+
+def review_days(day: date, joined: date, networking_days: int) -> list[date] | None:
+    """The days a review on `day` counts: the seven local days ending on it, from the day the
+    user joined. None for the user's first, partial week, one with a networking day before they
+    joined: its numbers would count misses that never were ("0 of 5 networking days" for
+    someone who joined an hour ago). Someone who joins on a weekend gets a full first week."""
+    start = day - timedelta(days=WEEK_DAYS - 1)
+    week = [start + timedelta(days=offset) for offset in range(WEEK_DAYS)]
+    if any(each < joined and is_networking_day(networking_days, each) for each in week):
+        return None
+    return [each for each in week if each >= joined]
 
 
 def choose_focus(week: WeekFacts) -> Focus:

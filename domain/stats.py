@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from domain.streaks import compute_streaks
+from domain.streaks import Streaks, compute_streaks
 from domain.weekdays import is_networking_day
 
 
@@ -17,6 +17,7 @@ class Summary:
     last_30_days: int
     total: int
     today_open: bool  # a networking day without a check-in yet
+    streaks: Streaks  # with the freezes held now and the days they covered
 
 
 def summarize(
@@ -37,6 +38,7 @@ def summarize(
         today_open=is_networking_day(networking_days, today)
         and today not in checkin_dates
         and today not in paused,
+        streaks=streaks,
     )
 
 

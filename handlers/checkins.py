@@ -4,6 +4,8 @@ Progress lives in the `checkins` table (`step`), so a restart continues where th
 Each answer is keyed by its Telegram message: a re-delivered update is recognised and ignored.
 """
 
+from datetime import date
+
 from telegram import Message, Update
 
 from bot import callbacks, keyboards, texts
@@ -12,12 +14,52 @@ from bot.runtime import BotContext
 from db.models import CheckIn, User
 from domain.checkins import AnswerType, CheckinStatus, clean_answer, question_at
 from handlers import goals, start, summary
-from handlers.common import edit_quietly, pressed, reply, stale
-from services import checkins
+from handlers.common import command_argument, edit_quietly, pressed, reply, stale
+from services import checkins, stats
+
+YESTERDAY = "yesterday"
+REFUSALS = {
+    checkins.Refusal.DONE: texts.CHECKIN_YESTERDAY_DONE,
+    checkins.Refusal.BUSY: texts.CHECKIN_YESTERDAY_BUSY,
+    checkins.Refusal.TOO_LATE: texts.CHECKIN_YESTERDAY_TOO_LATE,
+}
 
 
 async def checkin_command(update: Update, context: BotContext) -> None:
-    await begin(update, context, await context.user_or_new(update))
+    """/checkin for today, /checkin yesterday for a day missed (until the end of today)."""
+    argument = command_argument(update).lower()
+    if argument == YESTERDAY:
+        await begin_yesterday(update, context, await context.user_or_new(update))
+    elif argument:
+        await reply(update, texts.CHECKIN_ARGUMENT)
+    else:
+        await begin(update, context, await context.user_or_new(update))
+
+
+async def yesterday_button(update: Update, context: BotContext) -> None:
+    """The button under the first message after a missed day: it names the day it offered,
+    refused once that day is no longer the presser's yesterday."""
+    button = await pressed(update, callbacks.CheckinYesterday)
+    if button is None:
+        return
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    await begin_yesterday(update, context, await context.user_or_new(update), button.day)
+
+
+async def begin_yesterday(
+    update: Update, context: BotContext, user: User, day: date | None = None
+) -> None:
+    """A check-in dated yesterday: only yesterday, only once."""
+    started = await checkins.begin_yesterday(context.db, user, context.now(), day)
+    if isinstance(started, checkins.Refusal):
+        await reply(update, REFUSALS[started])
+        return
+    checkin, resumed = started
+    user.awaiting = None
+    await context.db.commit()
+    prefix = texts.CHECKIN_RESUMED if resumed else present.yesterday(checkin.local_date)
+    await ask_next(update, checkin, prefix=prefix)
 
 
 async def start_button(update: Update, context: BotContext) -> None:
@@ -31,8 +73,13 @@ async def begin(update: Update, context: BotContext, user: User) -> None:
     """Start a check-in, or resume the one in progress."""
     checkin, resumed = await checkins.begin(context.db, user, context.now())
     user.awaiting = None
+    note = None if resumed else await stats.freeze_note(context.db, user, context.now())
     await context.db.commit()
-    await ask_next(update, checkin, prefix=texts.CHECKIN_RESUMED if resumed else None)
+    if resumed:
+        prefix: str | None = texts.CHECKIN_RESUMED
+    else:
+        prefix = present.freeze_line(note.day, note.left) if note else None
+    await ask_next(update, checkin, prefix=prefix)
 
 
 async def ask_next(update: Update, checkin: CheckIn, prefix: str | None = None) -> None:

@@ -123,7 +123,9 @@ async def date_button(update: Update, context: BotContext) -> None:
     if draft is None or draft.text is None:
         await stale(update)
         return
-    result = parse_followup(draft.text, now_local=local_now(context.now(), users.zone(user)))
+    result = parse_followup(
+        draft.text, now_local=local_now(context.now(), users.zone(user)), language=user.language
+    )
     if not isinstance(result, Ambiguous) or button.day not in result.options:
         await stale(update)
         return
@@ -138,10 +140,10 @@ async def _handle(
     """Act on a whole `<name> <when> [— note]`; `asked_when` is set when the bot asked for the
     date alone (step by step): then anything unreadable keeps the question open."""
     now_local = local_now(context.now(), users.zone(user))
-    result = parse_followup(text, now_local=now_local)
+    result = parse_followup(text, now_local=now_local, language=user.language)
     if asked_when is None:
         items = await followups.read(context.db, user, text, now_local)
-        if reader_knows_better(result, items):
+        if reader_knows_better(result, items, user.language):
             await _from_reading(update, context, user, items)
             return
     if asked_when is not None and isinstance(result, NeedsMore | Unreadable):

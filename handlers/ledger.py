@@ -13,8 +13,9 @@ from handlers.common import command_argument, edit_quietly, pressed_by_user, rep
 from handlers.contacts import offer_merges
 from services import contacts, ledger, users
 
-USAGE = {InteractionKind.GIVE: texts.GAVE_USAGE, InteractionKind.ASK: texts.ASKED_USAGE}
-LOGGED = {InteractionKind.GIVE: texts.GAVE_LOGGED, InteractionKind.ASK: texts.ASKED_LOGGED}
+# The names of the copy per kind: read from bot.texts when a reply is written, in its language.
+USAGE = {InteractionKind.GIVE: "GAVE_USAGE", InteractionKind.ASK: "ASKED_USAGE"}
+LOGGED = {InteractionKind.GIVE: "GAVE_LOGGED", InteractionKind.ASK: "ASKED_LOGGED"}
 
 
 async def gave(update: Update, context: BotContext) -> None:
@@ -29,7 +30,7 @@ async def _log(update: Update, context: BotContext, kind: InteractionKind) -> No
     user = await context.user_or_new(update)
     outcome = await ledger.log(context.db, user, kind, command_argument(update), context.now())
     if outcome is None:
-        await reply(update, USAGE[kind])
+        await reply(update, getattr(texts, USAGE[kind]))
         return
     await context.db.commit()
     contact = outcome.contact
@@ -37,7 +38,10 @@ async def _log(update: Update, context: BotContext, kind: InteractionKind) -> No
         text = give_first(contact.name, contact.id)
         markup = keyboards.ask_anyway(contact.id)
     else:
-        text, markup = LOGGED[kind].format(name=contact.name, what=outcome.what), None
+        text, markup = (
+            getattr(texts, LOGGED[kind]).format(name=contact.name, what=outcome.what),
+            None,
+        )
     if outcome.vague:
         text = with_vague_ask_tip(text, users.today(user, context.now()))
     await reply(update, text, reply_markup=markup)

@@ -4,7 +4,8 @@ An invite's buttons carry its token, so only someone who opened the link can ans
 answering checks everything again (expiry, single use, nobody partners with themselves, at most
 MAX_PARTNERS each). Every other partner button names the presser's own `partners` row: a press
 on anyone else's row, or on a partnership that ended, is stale and changes nothing. What one
-side tells the other goes out through the outbox (services.partners.tell).
+side tells the other goes out through the outbox (services.partners.tell), in the receiver's
+language.
 """
 
 from telegram import LinkPreviewOptions, Update
@@ -69,9 +70,8 @@ async def invite_button(update: Update, context: BotContext) -> None:
         await edit_quietly(query, present.problem(answered))
         return
     inviter = answered.inviter
-    told = texts.PARTNER_THEY_ACCEPTED if accept else texts.PARTNER_THEY_DECLINED
-    name = user.first_name or texts.NAME_FALLBACK
-    await partners.tell(context.db, inviter, told.format(name=name), now, f"invite:{user.id}")
+    told = present.answered(inviter, user.first_name, accept)
+    await partners.tell(context.db, inviter, told, now, f"invite:{user.id}")
     await context.db.commit()
     await query.answer()
     answer = texts.PARTNER_ACCEPTED if accept else texts.PARTNER_DECLINED
@@ -91,7 +91,7 @@ async def end_button(update: Update, context: BotContext) -> None:
     row, partner = own
     now = context.now()
     await partners.end(context.db, row)
-    told = texts.PARTNER_ENDED.format(name=user.first_name or texts.NAME_FALLBACK)
+    told = present.ended(partner, user.first_name)
     await partners.tell(context.db, partner, told, now, f"end:{user.id}")
     await context.db.commit()
     query = update.callback_query
@@ -117,7 +117,7 @@ async def cheer_button(update: Update, context: BotContext) -> None:
     if not partners.cheer(row, user, now):
         await query.answer(texts.PARTNER_CHEER_ONCE.format(name=partner.first_name))
         return
-    told = texts.PARTNER_CHEERED.format(name=user.first_name or texts.NAME_FALLBACK)
+    told = present.cheered(partner, user.first_name)
     await partners.tell(context.db, partner, told, now, f"cheer:{user.id}")
     await context.db.commit()
     await query.answer(texts.PARTNER_CHEER_SENT.format(name=partner.first_name))

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot import callbacks, keyboards, texts
+from bot import callbacks, i18n, keyboards, texts
 from bot.callbacks import Button, SettingsSection, Switch
 from bot.presenters import partners as partners_present
 from bot.presenters import settings as present
@@ -46,6 +46,13 @@ async def settings_command(update: Update, context: BotContext) -> None:
     await reply(update, text, reply_markup=markup)
     if start.onboarding(user):
         await start.go_on(update, context, user)
+
+
+async def language_command(update: Update, context: BotContext) -> None:
+    """/language: the languages as buttons; anyone may pick one, set up or not."""
+    user = await context.user_or_new(update)
+    text, markup = await _view(context, user, SettingsSection.LANGUAGE)
+    await reply(update, text, reply_markup=markup)
 
 
 async def mode_command(update: Update, context: BotContext) -> None:
@@ -137,6 +144,8 @@ async def _view(context: BotContext, user: User, section: SettingsSection | None
         case SettingsSection.PARTNER:
             share = user.partner_share
             return partners_present.settings_section(share), keyboards.settings_partner(share)
+        case SettingsSection.LANGUAGE:
+            return texts.LANGUAGE_SHOW, keyboards.settings_language(user.language)
     overview = await preferences.overview(context.db, user, now)
     match section:
         case SettingsSection.REVIEW:
@@ -288,6 +297,20 @@ async def quiet_off_button(update: Update, context: BotContext) -> None:
     users.set_quiet_hours(user, None, context.now())
     await context.db.commit()
     await _show(update, context, user, SettingsSection.QUIET, present.quiet_changed(None))
+
+
+async def language_button(update: Update, context: BotContext) -> None:
+    """Stored at once; the confirmation and everything after it come in the new language."""
+    if not (found := await _press(update, context, callbacks.SettingsLanguage)):
+        return
+    button, user = found
+    if button.language not in i18n.shipped():
+        await stale(update)
+        return
+    user.language = button.language
+    await context.db.commit()
+    with i18n.speaking(user.language):
+        await _show(update, context, user, SettingsSection.LANGUAGE, texts.LANGUAGE_CHANGED)
 
 
 async def review_button(update: Update, context: BotContext) -> None:

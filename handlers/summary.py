@@ -14,7 +14,7 @@ from telegram.error import BadRequest
 from bot import texts
 from bot.callbacks import CheckinFix, FixAct, GoalStart
 from bot.presenters import understanding as present
-from bot.presenters.checkins import streak_line
+from bot.presenters.checkins import milestone_line, streak_line
 from bot.presenters.common import describe_when
 from bot.runtime import BotContext
 from db.models import CheckIn, User
@@ -45,7 +45,13 @@ _DROPS = {
 async def show(update: Update, context: BotContext, user: User, done: checkins.Completed) -> None:
     """The summary after the last answer, remembered so an edit or a fix can change it."""
     checkin = done.checkin
-    footer = _footer(user, done.streak, vague=done.vague_ask, quiet=not any(done.answers.values()))
+    footer = _footer(
+        user,
+        done.streak,
+        vague=done.vague_ask,
+        quiet=not any(done.answers.values()),
+        milestone=done.milestone,
+    )
     if done.offer_goal:
         footer.append(texts.GOAL_OFFER)
     view = _view(context, user, checkin.id, done.applied.reading, footer)
@@ -58,11 +64,15 @@ async def show(update: Update, context: BotContext, user: User, done: checkins.C
     await offer_merges(update, done.maybe_duplicates)
 
 
-def _footer(user: User, streak: int, *, vague: bool, quiet: bool) -> list[str]:
+def _footer(
+    user: User, streak: int, *, vague: bool, quiet: bool, milestone: int | None
+) -> list[str]:
     lines = [texts.VAGUE_ASK_TIP] if vague else []
     if quiet:
         lines.append(texts.CHECKIN_QUIET_DAY)
     lines.append(streak_line(streak))
+    if milestone is not None:
+        lines.append(milestone_line(milestone))  # once: the user row remembers it
     if not users.onboarded(user):
         lines.append(texts.WAITS_FOR_START)  # checked in before /start: no prompts yet
     return lines
@@ -91,7 +101,9 @@ async def _current_view(context: BotContext, user: User, checkin: CheckIn) -> pr
     answers = await checkins.answers(context.db, checkin.id)
     streak = (await stats.streaks(context.db, user, context.now())).current_streak
     vague = checkins.vague(answers)
-    footer = _footer(user, streak, vague=vague, quiet=not any(answers.values()))
+    # The milestone this check-in reached stays in its summary when a fix redraws it.
+    reached = streak if streak == user.streak_milestone else None
+    footer = _footer(user, streak, vague=vague, quiet=not any(answers.values()), milestone=reached)
     return _view(context, user, checkin.id, understanding.stored(checkin), footer)
 
 

@@ -21,8 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.error import BadRequest, Forbidden, RetryAfter
 
-from bot import metrics, texts
+from bot import metrics
 from bot.clock import Clock
+from bot.presenters import partners as partners_present
 from db import outbox as outbox_db
 from db.models import OutboxMessage, OutboxStatus
 from db.users import mark_unreachable
@@ -203,7 +204,7 @@ class Dispatcher:
             await outbox_db.record(session, row.id, values)
             if not isinstance(result, Message) and is_unreachable(result):
                 await mark_unreachable(session, row.user_id, now)
-                await partners.end_all(session, row.user_id, now, texts.PARTNER_ENDED)
+                await partners.end_all(session, row.user_id, now, partners_present.ended)
                 log.info(
                     "user %s is unreachable (%s); sends stop until they write", row.user_id, result
                 )

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import i18n
 from bot.presenters.nudges import render
 from db import planning as planning_db
 from db.models import OutboxMessage, OutboxStatus
@@ -37,9 +38,10 @@ from domain.planning import (
     UserView,
     plan,
 )
-from domain.review import WeekFacts
+from domain.review import WeekFacts, review_days
 from domain.schedule import local_date, resolve_local
 from domain.stats import summarize_network
+from domain.streaks import Streaks, compute_streaks, missed_lately
 from domain.timezones import get_zone
 from domain.weekdays import is_networking_day
 
@@ -73,7 +75,8 @@ async def plan_batch(session: AsyncSession, users: Sequence[PlannedUser], now: d
     reviewing = {user.id: day for user in users if (day := _review_day(user, zones, now))}
     weeks = await _weeks(session, users, reviewing, batch, zones, now) if reviewing else {}
     digests = await _partner_weeks(session, reviewing, batch, zones) if reviewing else {}
-    views = [_view(user, zones[user.id], batch, weeks, digests, now) for user in users]
+    streaks = await _streaks(session, users, batch, zones, now)
+    views = [_view(user, zones[user.id], batch, weeks, streaks, digests, now) for user in users]
     plans = [plan(view, now) for view in views]
     return await _write(session, users, views, plans, batch, now)
 
@@ -87,11 +90,50 @@ def _review_day(user: PlannedUser, zones: dict[int, Any], now: datetime) -> date
     return day if day.weekday() == user.review_day else None
 
 
+async def _streaks(
+    session: AsyncSession,
+    users: Sequence[PlannedUser],
+    batch: planning_db.Batch,
+    zones: dict[int, Any],
+    now: datetime,
+) -> dict[int, Streaks]:
+    """The streaks, with their freezes, of each user at the daily moment after a recently
+    missed networking day (two more queries, for them only): the prompt may say that a freeze
+    covered the day. Freezes follow from the whole history since the streak's last break
+    (domain.streaks), so these users' completed check-ins and pauses are loaded in full."""
+    missed = {}
+    for user in users:
+        if user.next_daily_at is None or user.next_daily_at > now:
+            continue
+        tz = zones[user.id]
+        day = local_date(user.next_daily_at, tz)
+        since = max(
+            local_date(user.created_at, tz) - timedelta(days=1),
+            user.freeze_noted_on or date.min,
+        )
+        if missed_lately(batch.done_days.get(user.id, ()), user.networking_days, day, since):
+            missed[user.id] = day
+    if not missed:
+        return {}
+    history = await planning_db.load_history(session, list(missed))
+    found = {}
+    for user in users:
+        day = missed.get(user.id)
+        if day is None:
+            continue
+        dates = history.done_days.get(user.id, [])
+        first = min(dates, default=day)
+        paused = paused_days(history.pauses.get(user.id, []), first, day)
+        found[user.id] = compute_streaks(dates, user.networking_days, day, paused)
+    return found
+
+
 def _view(
     user: PlannedUser,
     tz: Any,
     batch: planning_db.Batch,
     weeks: dict[int, Any],
+    streaks: dict[int, Streaks],
     digests: dict[tuple[int, int], WeekCounts],
     now: datetime,
 ) -> UserView:
@@ -130,6 +172,9 @@ def _view(
         partners=_partners(user, tz, batch, digests, now),
         nudge_requests=tuple(batch.nudge_requests.get(user.id, ())),
         last_partner_nudge_at=batch.last_partner_nudge.get(user.id),
+        joined_on=local_date(user.created_at, tz),
+        streaks=streaks.get(user.id),
+        freeze_noted_on=user.freeze_noted_on,
     )
 
 
@@ -218,10 +263,13 @@ async def _weeks(
         day = reviewing.get(user.id)
         if day is None:
             continue
+        joined = local_date(user.created_at, zones[user.id])
+        days = review_days(day, joined, user.networking_days)
+        if days is None:
+            continue  # the user's first, partial week
         start = day - timedelta(days=WEEK - 1)
         tz = zones[user.id]
         paused = paused_days(counts.pauses.get(user.id, []), start, day)
-        days = [start + timedelta(days=i) for i in range(WEEK)]
         touches = [t for t in batch.touches.get(user.id, ()) if start <= t.day <= day]
         summary = summarize_network(touches)
         live = sum(t.channel in (Channel.IN_PERSON, Channel.CALL) for t in touches)
@@ -259,13 +307,15 @@ async def _write(
     for view, result in zip(views, plans, strict=True):
         user = by_id[view.user_id]
         for message in result.messages:
+            with i18n.speaking(user.language):  # every word in the user's language
+                payload = render(message, view)
             rows.append(
                 {
                     "user_id": user.id,
                     "chat_id": user.chat_id,
                     "nudge_kind": message.kind,
                     "dedupe_key": message.key,
-                    "payload": render(message, view),
+                    "payload": payload,
                     "status": STATUS[message.outcome],
                     "due_at": message.due_at,
                     "not_before": message.send_at,
@@ -331,6 +381,7 @@ def _user_row(user: PlannedUser, result: UserPlan) -> dict[str, Any]:
         "last_nudged_at": last,
         "reengage_since": reengagement.since if reengagement else None,
         "reengaged_at": reengagement.last_at if reengagement else None,
+        "freeze_noted_on": result.freeze_noted_on or user.freeze_noted_on,
     }
 
 

@@ -2,7 +2,8 @@
 feeds into the network (contacts met, the give/ask ledger, a follow-up)."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from enum import StrEnum
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +18,7 @@ from domain.checkins import (
     question_at,
 )
 from domain.coaching import is_vague_ask
+from domain.streaks import milestone
 from services import contacts, goals, stats, understanding, users
 
 
@@ -28,10 +30,19 @@ class Completed:
     applied: understanding.Applied
     vague_ask: bool
     offer_goal: bool = False  # the first completed check-in offers /goal, once
+    milestone: int | None = None  # a streak milestone reached, celebrated this once
 
     @property
     def maybe_duplicates(self) -> list[contacts.Resolved]:
         return [r for r in self.applied.resolved if r.maybe_duplicate]
+
+
+class Refusal(StrEnum):
+    """Why a check-in for yesterday cannot be started."""
+
+    DONE = "done"  # yesterday has its check-in already: only once
+    BUSY = "busy"  # another check-in is in progress
+    TOO_LATE = "too_late"  # the button was for a day that is no longer yesterday
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,22 @@ async def begin(session: AsyncSession, user: User, now: datetime) -> tuple[Check
     if checkin is not None:
         return checkin, True
     return await checkins_db.start_checkin(session, user.id, users.today(user, now), now), False
+
+
+async def begin_yesterday(
+    session: AsyncSession, user: User, now: datetime, day: date | None = None
+) -> tuple[CheckIn, bool] | Refusal:
+    """A check-in dated yesterday (resumed: True), until the end of today: only yesterday, and
+    only while it has none. `day`: the day a button offered, refused once it is not yesterday."""
+    yesterday = users.today(user, now) - timedelta(days=1)
+    if day is not None and day != yesterday:
+        return Refusal.TOO_LATE
+    checkin = await checkins_db.open_checkin(session, user.id)
+    if checkin is not None:
+        return (checkin, True) if checkin.local_date == yesterday else Refusal.BUSY
+    if await checkins_db.completed_on(session, user.id, yesterday):
+        return Refusal.DONE
+    return await checkins_db.start_checkin(session, user.id, yesterday, now), False
 
 
 async def is_duplicate(session: AsyncSession, chat_id: int, message_id: int) -> bool:
@@ -93,7 +120,18 @@ async def answer(
     applied = await understanding.write(session, user, checkin, reading, now, known)
     summary = await stats.streaks(session, user, now)
     offer = await goals.offer_once(session, user, now)
-    return Completed(checkin, answers, summary.current_streak, applied, vague(answers), offer)
+    reached = milestone(summary.current_streak, user.streak_milestone)
+    if reached is not None:
+        user.streak_milestone = reached
+    return Completed(
+        checkin,
+        answers,
+        summary.current_streak,
+        applied,
+        vague(answers),
+        offer,
+        reached,
+    )
 
 
 async def answers(session: AsyncSession, checkin_id: int) -> dict[Question, str | None]:
@@ -106,7 +144,12 @@ def vague(answers: dict[Question, str | None]) -> bool:
 
 
 async def edit_answer(
-    session: AsyncSession, user: User, chat_id: int, message_id: int, text: str, now: datetime
+    session: AsyncSession,
+    user: User,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    now: datetime,
 ) -> Edited | None:
     """An answer the user edited in Telegram replaces the stored one. In a check-in still
     open that is all; in the user's latest completed check-in the answers are read again and

@@ -50,9 +50,9 @@ async def read(
     session: AsyncSession, user: User, text: str, now_local: datetime
 ) -> tuple[FollowupItem, ...]:
     """The follow-ups the check-in's reader finds in a /followup sentence, against the user's
-    contacts ("ping João next Tuesday about the intro")."""
+    contacts, in their language ("ping João next Tuesday about the intro")."""
     known = [name for _, name in await contacts_db.names(session, user.id)]
-    return read_followup_text(text, known, now_local)
+    return read_followup_text(text, known, now_local, user.language)
 
 
 def due_instant(user: User, request: FollowupRequest) -> datetime:

@@ -33,12 +33,16 @@ class GiveFirst:
 
 
 async def log(
-    session: AsyncSession, user: User, kind: InteractionKind, text: str, now: datetime
+    session: AsyncSession,
+    user: User,
+    kind: InteractionKind,
+    text: str,
+    now: datetime,
 ) -> Logged | GiveFirst | None:
-    """Log "<name> <what>" (or a sentence naming the person) as a give or an ask; None when
-    either part is missing."""
+    """Log "<name> <what>" (or a sentence naming the person, in the user's language) as a give
+    or an ask; None when either part is missing."""
     known = await contacts_db.names(session, user.id)
-    parts = read_name_and_what(text, [name for _, name in known])
+    parts = read_name_and_what(text, [name for _, name in known], user.language)
     if parts is None:
         return None
     name, what = parts

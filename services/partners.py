@@ -11,6 +11,7 @@ policy. Copy comes from the caller (services stay away from the presentation flo
 import hashlib
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -137,15 +138,17 @@ async def end(session: AsyncSession, row: Partner) -> User | None:
     return partner
 
 
-async def end_all(session: AsyncSession, user_id: int, now: datetime, notice: str) -> int:
+async def end_all(
+    session: AsyncSession, user_id: int, now: datetime, notice: Callable[[User, str], str]
+) -> int:
     """End every partnership of the user (they forgot their data or blocked the bot); each
-    partner is told in one line, `notice` with {name}. Returns how many ended."""
+    partner is told in one line, `notice(partner, the user's name)`. Returns how many ended."""
     me = await users_db.get(session, user_id)
     name = me.first_name if me else ""
     found = await partners_db.of(session, user_id)
     for _row, partner in found:
         await partners_db.delete_pair(session, user_id, partner.id)
-        await tell(session, partner, notice.format(name=name), now, f"end:{user_id}")
+        await tell(session, partner, notice(partner, name), now, f"end:{user_id}")
     return len(found)
 
 

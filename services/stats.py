@@ -11,6 +11,7 @@ from db import followups as followups_db
 from db.models import User
 from domain.coaching import WARM_WINDOW_DAYS
 from domain.stats import NetworkSummary, Summary, summarize, summarize_network
+from domain.streaks import FreezeNote, freeze_news
 from services import pauses, users
 
 # A follow-up done by the end of the day after it was due counts as on time.
@@ -39,6 +40,16 @@ async def streaks(session: AsyncSession, user: User, now: datetime) -> Summary:
     today = users.today(user, now)
     paused = await pauses.days(session, user, min(dates, default=today), today)
     return summarize(dates, user.networking_days, today, paused)
+
+
+async def freeze_note(session: AsyncSession, user: User, now: datetime) -> FreezeNote | None:
+    """A freeze that covered a recent day no message named yet, remembered as told now (the
+    caller commits with the message it writes)."""
+    summary = await streaks(session, user, now)
+    news = freeze_news(summary.streaks, user.freeze_noted_on, users.today(user, now))
+    if news is not None:
+        user.freeze_noted_on = news.day
+    return news
 
 
 async def network(session: AsyncSession, user: User, now: datetime) -> NetworkView:

@@ -33,6 +33,7 @@ async def create(
     checkin_time: time,
     now: datetime,
     networking_days: int = DEFAULT_DAYS[Mode.SEARCHING],
+    language: str = "en",
 ) -> User:
     """A new user at the searching pace, with default quiet hours: not onboarded yet, so
     nothing automatic comes until `finish_onboarding`."""
@@ -44,6 +45,7 @@ async def create(
         checkin_time=checkin_time,
         networking_days=networking_days,
         now=now,
+        language=language,
     )
     user.mode = Mode.SEARCHING
     user.review_day = DEFAULT_REVIEW_DAY

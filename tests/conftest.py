@@ -22,6 +22,7 @@ from tests.harness import (
     RunningBot,
     make_settings,
 )
+from tests.wheelhouse import WHEELS, build_wheelhouse, index_problem
 
 # The whole session logs at DEBUG and fails if any record holds the bot token.
 pytest_plugins = ("tests.token_watch",)
@@ -94,3 +95,15 @@ async def bot(
 @pytest.fixture
 def chat(emulator: BotAPIEmulator) -> Chat:
     return Chat(emulator, USER_ID)
+
+
+@pytest.fixture(scope="session")
+def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make wheels` once per session, for the install and image tests; they skip, saying why,
+    when pip cannot reach a package index."""
+    folder = tmp_path_factory.mktemp("wheelhouse")
+    problem = index_problem(folder / "probe")
+    if problem:
+        pytest.skip(problem)
+    build_wheelhouse(folder / WHEELS)
+    return folder / WHEELS

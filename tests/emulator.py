@@ -50,6 +50,7 @@ import html
 import itertools
 import json
 import re
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -305,7 +306,9 @@ class BotAPIEmulator:
 
     # ------------------------------------------------------------------ server lifecycle
 
-    async def start(self) -> None:
+    async def start(self, sock: socket.socket | None = None) -> None:
+        """Serve on a random port of 127.0.0.1, or on `sock`: a socket bound beforehand, which
+        refuses connections until then (a Bot API that comes up late, at a known address)."""
         if self._runner is not None:
             raise RuntimeError("the emulator is already running")
         app = web.Application()
@@ -316,7 +319,8 @@ class BotAPIEmulator:
             app, access_log=None, handler_cancellation=True, shutdown_timeout=1.0
         )
         await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", 0).start()
+        site = web.TCPSite(runner, "127.0.0.1", 0) if sock is None else web.SockSite(runner, sock)
+        await site.start()
         self._closing = False
         self._runner = runner
         self._port = runner.addresses[0][1]

@@ -1,8 +1,9 @@
 """Run the real bot (PTB Application, database, scheduler) against the Bot API emulator.
 
-`RunningBot` starts the application exactly as `python -m bot` does (initialize, post_init,
-start: the inbox's poller and consumer) but with a `ManualClock`, so a test moves time instead
-of sleeping, and calls the scheduler tick itself instead of waiting for APScheduler.
+`RunningBot` starts the application as `python -m bot` does once the database and the Bot API
+answer (initialize, post_init, start: the inbox's poller and consumer) but with a
+`ManualClock`, so a test moves time instead of sleeping, and calls the scheduler tick itself
+instead of waiting for APScheduler.
 """
 
 import asyncio
@@ -134,13 +135,25 @@ class RunningBot:
 class Chat:
     """One user's private chat with the bot, seen from the user's side."""
 
-    def __init__(self, emulator: BotAPIEmulator, user_id: int = USER_ID, first_name: str = "Ann"):
+    def __init__(
+        self,
+        emulator: BotAPIEmulator,
+        user_id: int = USER_ID,
+        first_name: str = "Ann",
+        language_code: str = "en",  # the user's Telegram app language, sent with each message
+    ):
         self.emulator = emulator
         self.user_id = user_id
         self.first_name = first_name
+        self.language_code = language_code
 
     def send(self, text: str) -> JSON:
-        return self.emulator.user_message(text, user_id=self.user_id, first_name=self.first_name)
+        return self.emulator.user_message(
+            text,
+            user_id=self.user_id,
+            first_name=self.first_name,
+            language_code=self.language_code,
+        )
 
     async def reply(self, timeout: float = 5.0) -> JSON:  # noqa: ASYNC109
         return await self.emulator.next_message(self.user_id, timeout=timeout)

@@ -5,6 +5,7 @@ import asyncio
 import inspect
 import os
 import signal
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
@@ -13,9 +14,11 @@ from typing import Any
 
 from sqlalchemy import Executable, Row
 
+from bot.logs import redact
 from db.engine import create_engine
 from tests.emulator import BotAPIEmulator
 from tests.harness import TOKEN
+from tests.token_watch import secrets_of
 
 READY = "Marathon is running as"
 
@@ -49,13 +52,17 @@ class BotProcess:
 
     async def start(self, *, timeout: float = 60) -> None:  # noqa: ASYNC109 - a deadline
         """Start a fresh run and wait until it says it is running."""
+        await self.launch()
+        await self.wait_for_log(self._ready, timeout=timeout)
+
+    async def launch(self) -> None:
+        """Start a fresh run without waiting for anything."""
         self._runs += 1
         with self.log_path.open("wb") as log:
             self._process = await asyncio.create_subprocess_exec(
                 sys.executable, "-m", self._module, cwd=self._folder, env=self.env,
                 stdout=log, stderr=asyncio.subprocess.STDOUT,
             )  # fmt: skip
-        await self.wait_for_log(self._ready, timeout=timeout)
 
     async def wait_for_log(self, text: str, *, timeout: float = 60) -> None:  # noqa: ASYNC109
         deadline = asyncio.get_running_loop().time() + timeout
@@ -79,16 +86,24 @@ class BotProcess:
         """SIGKILL: no cleanup, no goodbye; whatever was in flight stays in flight."""
         assert self._process is not None
         self._process.send_signal(signal.SIGKILL)
-        await self._process.wait()
-        self._process = None
+        await self.exited()
 
-    async def stop(self) -> int:
-        """SIGINT, as an operator stops it; returns the exit code."""
+    async def stop(self, signal_number: int = signal.SIGINT) -> int:
+        """SIGINT, as an operator stops it (or `docker stop`'s SIGTERM); returns the exit code."""
         if self._process is None:
             return 0
-        self._process.send_signal(signal.SIGINT)
-        code = await asyncio.wait_for(self._process.wait(), timeout=60)
+        self._process.send_signal(signal_number)
+        return await self.exited()
+
+    async def exited(self, *, timeout: float = 60) -> int:  # noqa: ASYNC109 - a deadline
+        """Wait for the run to end; its exit code. Whatever the run, its log never held the bot
+        token (tests/token_watch.py watches this process's records; this, the child's)."""
+        assert self._process is not None
+        code = await asyncio.wait_for(self._process.wait(), timeout=timeout)
         self._process = None
+        logs = self.logs()
+        leaked = [secret for secret in secrets_of(TOKEN) if secret in logs]
+        assert not leaked, f"{self._name} logged the bot token:\n{redact(logs, tuple(leaked))}"
         return code
 
 
@@ -129,3 +144,40 @@ def due_now() -> datetime:
 
 def in_hours(hours: float) -> datetime:
     return datetime.now(UTC) + timedelta(hours=hours)
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 nothing listens on right now, for a server the bot opens."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def refusing_port() -> socket.socket:
+    """A socket bound to a free port of 127.0.0.1 but not listening: connecting to it is refused
+    until a server starts on it (`BotAPIEmulator.start(sock)`, `forward`). A service can come up
+    late at an address known in advance, and no other test can take the port meanwhile."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+async def forward(sock: socket.socket, host: str, port: int) -> asyncio.Server:
+    """Serve `sock` by passing each connection through to `host:port`, both ways: a database
+    that comes up late."""
+
+    async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        except ConnectionError:
+            pass
+        finally:
+            writer.close()
+
+    async def connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        upstream_reader, upstream_writer = await asyncio.open_connection(host, port)
+        await asyncio.gather(pipe(reader, upstream_writer), pipe(upstream_reader, writer))
+
+    return await asyncio.start_server(connection, sock=sock)

@@ -1,13 +1,13 @@
-"""The image's install steps, run here because this machine (and CI) has no Docker daemon.
+"""The image's install steps without Docker (tests/test_image.py builds the image itself, where a
+Docker daemon answers).
 
-The Dockerfile's builder stage copies the project's metadata and packages and runs
-`pip wheel . --wheel-dir /wheels`; the final stage installs only those wheels and runs
-`python -m bot` from /app. The `install` tests do the same in a temporary directory: copy what
-the builder copies (read from the Dockerfile), build the wheels, install them into a fresh
-virtual environment, and start the Dockerfile's own CMD from a directory that is not the
-checkout, against the Bot API emulator. Unlike the image they reuse pip's cache and skip
-byte-compiling, so they take tens of seconds, not minutes. They skip, saying so, only when pip
-cannot reach a package index.
+`make wheels` builds the wheelhouse (the bot and every dependency, plus pip's own wheel); the
+Dockerfile's builder stage creates a virtual environment without pip and installs the wheels
+into it with pip run from its wheel, and the image runs `python -m bot` from /app. The `install`
+tests do the same in a temporary directory and start the Dockerfile's own CMD from a directory
+that is not the checkout, against the Bot API emulator. Unlike the image they reuse pip's cache
+and skip byte-compiling, so they take tens of seconds, not minutes. They skip, saying so, only
+when pip cannot reach a package index.
 """
 
 import asyncio
@@ -19,7 +19,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tomllib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -29,10 +28,9 @@ import pytest
 
 from tests.emulator import BotAPIEmulator
 from tests.harness import TOKEN, USER_ID
+from tests.wheelhouse import WHEELS, run
 
 ROOT = Path(__file__).resolve().parent.parent
-PIP_TIMEOUT = 900  # seconds; a cold cache downloads every dependency
-PACKAGES = ("bot", "db", "domain", "handlers", "scheduler", "services")
 
 
 def dockerfile_instructions() -> list[tuple[str, str]]:
@@ -87,25 +85,22 @@ def final_exec_form(keyword: str) -> list[str]:
 # --- what goes into the image (quick, no network) ---------------------------------------------
 
 
-def test_the_builder_copies_the_metadata_and_every_package() -> None:
-    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    included = pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
-    assert sorted(pattern.rstrip("*") for pattern in included) == sorted(PACKAGES)
-    sources = builder_sources()
-    # pyproject.toml is the metadata; README.md its `readme`, without which setuptools fails.
-    assert {"pyproject.toml", "README.md", *PACKAGES} <= set(sources)
+def test_the_builder_copies_only_the_wheelhouse() -> None:
+    assert builder_sources() == [WHEELS]
+    # The final stage copies the builder's virtual environment, nothing from the context.
+    final_copies = [arguments for keyword, arguments in stages()[-1] if keyword == "COPY"]
+    assert final_copies and all(copy.startswith("--from=builder ") for copy in final_copies)
 
 
-def test_the_build_context_holds_what_the_builder_copies_and_no_secrets() -> None:
+def test_the_build_context_is_the_wheelhouse_and_no_secrets() -> None:
     rules = [
         line.strip()
         for line in (ROOT / ".dockerignore").read_text().splitlines()
         if line.strip() and not line.startswith("#")
     ]
     assert rules[0] == "*", "the .dockerignore is an allowlist: everything out, then let in"
-    let_in = {rule[1:].rstrip("/") for rule in rules if rule.startswith("!")}
-    assert set(builder_sources()) <= let_in
-    assert not let_in & {".env", ".git", ".venv", "data", "tests", "."}
+    let_in = {rule[1:] for rule in rules if rule.startswith("!")}
+    assert let_in == {f"{WHEELS}/*.whl"}
 
 
 def test_the_image_runs_python_m_bot_and_checks_healthz_on_metrics_port() -> None:
@@ -128,67 +123,24 @@ class Installed:
         return self.venv / "bin" / "python"
 
 
-def run(command: list[str | Path], cwd: Path, what: str) -> str:
-    result = subprocess.run(
-        [str(part) for part in command],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=PIP_TIMEOUT,
-        check=False,
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, f"{what} failed ({result.returncode}):\n{output[-6000:]}"
-    return output
-
-
-def copy_build_context(target: Path) -> None:
-    """What the builder stage COPYs, less what .dockerignore leaves out of any folder."""
-    target.mkdir()
-    for source in builder_sources():
-        path = ROOT / source
-        if path.is_dir():
-            ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-            shutil.copytree(path, target / source, ignore=ignore)
-        else:
-            shutil.copy2(path, target / source)
-
-
-def skip_unless_pip_reaches_an_index(pip: Path, folder: Path) -> None:
-    """Fetch the build backend, bypassing the cache: if that fails, nothing below can work."""
-    probe = subprocess.run(
-        [str(pip), "download", "--no-deps", "--no-cache-dir", "--dest", str(folder), "setuptools"],
-        capture_output=True,
-        text=True,
-        timeout=PIP_TIMEOUT,
-        check=False,
-    )
-    if probe.returncode != 0:
-        lines = probe.stderr.strip().splitlines() or ["no output"]
-        why = next((line for line in lines if line.startswith("ERROR")), lines[-1])
-        pytest.skip(f"pip cannot reach a package index to build the image's wheels: {why}")
-
-
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+def installed(tmp_path_factory: pytest.TempPathFactory, wheelhouse: Path) -> Installed:
     """The project installed as the image installs it: a real, non-editable install."""
     root = tmp_path_factory.mktemp("install")
-    run([sys.executable, "-m", "venv", root / "venv"], root, "creating a virtual environment")
-    pip = root / "venv" / "bin" / "pip"
-    skip_unless_pip_reaches_an_index(pip, root / "probe")
-    # The builder stage: its COPY lines, then `pip wheel --wheel-dir /wheels .`.
-    copy_build_context(root / "src")
-    wheels = root / "wheels"
-    run([pip, "wheel", "--wheel-dir", wheels, "."], root / "src", "pip wheel (the builder stage)")
-    # The final stage: only the wheels, no index. (The image also byte-compiles them, pip's
-    # default; --no-compile saves a third of the time here and changes nothing the bot does.)
-    (project,) = wheels.glob("marathon_bot-*.whl")
-    install = [pip, "install", "--no-compile", "--no-index", "--find-links", wheels, project]
-    run(install, root, "pip install of the wheels (the final stage)")
-    run([pip, "check"], root, "pip check")
+    wheels = wheelhouse
+    # The builder stage: a virtual environment without pip, filled by pip run from its wheel.
+    # (The image also byte-compiles what the bot imports; --no-compile alone saves time here.)
+    venv = root / "venv"
+    run([sys.executable, "-m", "venv", "--without-pip", venv], root, "creating the environment")
+    (pip_wheel,) = wheels.glob("pip-*.whl")
+    pip = [venv / "bin" / "python", pip_wheel / "pip", "--disable-pip-version-check"]
+    install = [*pip, "install", "--no-compile", "--no-index", "--find-links", wheels]
+    run([*install, "marathon-bot"], root, "pip install of the wheels (the builder stage)")
+    run([*pip, "check"], root, "pip check")
+    assert not (venv / "bin" / "pip").exists(), "pip is not in the bot's environment"
     app = root / "app"
     app.mkdir()
-    return Installed(venv=root / "venv", app=app)
+    return Installed(venv=venv, app=app)
 
 
 def process_env(**settings: str) -> dict[str, str]:
@@ -303,9 +255,6 @@ async def test_the_images_healthcheck_passes_against_the_installed_bot(
     installed: Installed,
 ) -> None:
     check = final_exec_form("HEALTHCHECK")
-    # A fresh container: the emulator numbers updates from 1 again, which the inbox of the
-    # test above (same ./data) would take for updates it has already handled.
-    shutil.rmtree(installed.app / "data", ignore_errors=True)
     # A fresh container: the emulator numbers updates from 1 again, which the inbox of the
     # test above (same ./data) would take for updates it has already handled.
     shutil.rmtree(installed.app / "data", ignore_errors=True)

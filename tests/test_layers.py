@@ -15,7 +15,7 @@ PACKAGES = ("bot", "handlers", "scheduler", "services", "db", "domain")
 
 # Top floor first. A module belongs to the first floor with a matching prefix.
 FLOORS: list[tuple[str, tuple[str, ...]]] = [
-    ("composition root", ("bot.__main__", "bot.app")),
+    ("composition root", ("bot.__main__", "bot.app", "bot.startup")),
     ("edges: Telegram in and out", ("handlers", "scheduler", "bot.inbox", "bot.web")),
     ("runtime", ("bot.runtime", "bot.config", "bot.logs", "bot.clock", "bot.metrics")),
     (

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 
-from bot import texts
+from bot import i18n, texts
 from bot.presenters.common import day_and_month, format_days, plural
 from db.models import Contact, Followup
 from domain.calendar import CalendarEvent, build_ics, followup_uid
@@ -38,7 +38,7 @@ def _heading(day: DueDay, index: int, ahead: WeekAhead) -> str:
     elif index == 1:
         name = texts.DUE_TOMORROW.format(date=date)
     else:
-        name = texts.DUE_WEEKDAY.format(weekday=texts.WEEKDAYS[day.day.weekday()], date=date)
+        name = texts.DUE_WEEKDAY.format(weekday=i18n.weekday_name(day.day.weekday()), date=date)
     if day.done:
         return texts.DUE_DAY_DONE.format(day=name)
     if day.paused:

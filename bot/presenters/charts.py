@@ -1,6 +1,6 @@
 """The /stats chart's data and words: `bot.chart` draws what this module hands it."""
 
-from bot import texts
+from bot import i18n, texts
 from bot.chart import WEEKS, ChartData, ChartLabels, WeekBar
 from services.charts import Activity
 
@@ -21,12 +21,13 @@ def chart_data(activity: Activity) -> ChartData:
             for week in activity.weeks
         ),
         since=activity.since,
+        frozen=activity.frozen,
     )
 
 
-def labels() -> ChartLabels:
+def labels(weeks: int = WEEKS) -> ChartLabels:
     return ChartLabels(
-        title=texts.CHART_TITLE.format(weeks=WEEKS),
+        title=texts.CHART_TITLE.format(weeks=weeks),
         calendar_title=texts.CHART_CALENDAR_TITLE,
         gives_asks_title=texts.CHART_GIVES_ASKS_TITLE,
         interactions_title=texts.CHART_INTERACTIONS_TITLE,
@@ -36,9 +37,10 @@ def labels() -> ChartLabels:
         messages=texts.CHART_MESSAGES,
         checked_in=texts.CHART_CHECKED_IN,
         missed=texts.CHART_MISSED,
+        frozen=texts.CHART_FROZEN,
         rest_day=texts.CHART_REST_DAY,
         today=texts.CHART_TODAY,
-        weekdays=texts.WEEKDAY_INITIALS,
-        months=texts.MONTHS_SHORT,
-        week_start=texts.DAY_AND_MONTH,
+        weekdays=tuple(i18n.weekday_name(day, "narrow") for day in range(7)),
+        months=i18n.month_abbreviations(),
+        week_start=texts.CHART_WEEK_START,
     )

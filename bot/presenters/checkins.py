@@ -2,8 +2,8 @@
 
 from datetime import date, time
 
-from bot import texts
-from bot.presenters.common import pick, schedule_line
+from bot import i18n, texts
+from bot.presenters.common import day_and_month, pick, schedule_line
 from domain.checkins import Question
 
 
@@ -28,3 +28,20 @@ def streak_line(streak: int) -> str:
     if streak <= 1:
         return texts.STREAK_FIRST
     return (texts.STREAK_WEEKS if streak >= 5 else texts.STREAK_GOING).format(n=streak)
+
+
+def yesterday(day: date) -> str:
+    """The line before the first question of a check-in logged for yesterday."""
+    return texts.CHECKIN_YESTERDAY_START.format(
+        weekday=i18n.weekday_name(day.weekday()), day=day_and_month(day)
+    )
+
+
+def freeze_line(day: date, left: int) -> str:
+    """ "A freeze covered Tuesday; 1 left": a missed day the streak survived."""
+    forms = i18n.ngettext(texts.FREEZE_COVERED, left)
+    return forms.format(weekday=i18n.weekday_name(day.weekday()), n=i18n.number(left))
+
+
+def milestone_line(streak: int) -> str:
+    return texts.MILESTONE[streak]

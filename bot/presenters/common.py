@@ -4,18 +4,16 @@ import functools
 from collections.abc import Sequence
 from datetime import date, datetime, time
 
-from bot import texts
+from bot import i18n, texts
 from domain.schedule import local_now
 from domain.timeofday import format_time
 from domain.timezones import get_zone
 from domain.weekdays import EVERY_DAY, WEEKENDS
 
-_NAMED_MASKS = {0: texts.NO_DAYS, EVERY_DAY: texts.EVERY_DAY, WEEKENDS: texts.WEEKENDS}
-
 
 def plural(forms: tuple[str, str], n: int) -> str:
-    """The (one, many) form for `n`, filled in: `1 day`, `3 days`."""
-    return forms[n != 1].format(n=n)
+    """The language's form for `n`, filled in: `1 day`, `3 days`; `2 дня`, `5 дней`."""
+    return i18n.ngettext(forms, n).format(n=i18n.number(n))
 
 
 def pick(variants: Sequence[str], day: date) -> str:
@@ -32,26 +30,18 @@ def shorten(text: str | None, limit: int) -> str | None:
 
 def day_and_month(day: date) -> str:
     """3 Dec"""
-    return texts.DAY_AND_MONTH.format(day=day.day, month=texts.MONTHS_SHORT[day.month - 1])
+    return i18n.date_text(day, "MMMd")
 
 
 def full_date(day: date) -> str:
     """Tue 1 Dec 2026"""
-    return texts.FULL_DATE.format(
-        weekday=texts.WEEKDAYS_SHORT[day.weekday()],
-        day=day.day,
-        month=texts.MONTHS_SHORT[day.month - 1],
-        year=day.year,
-    )
+    return i18n.date_text(day, "yMMMEd")
 
 
 def date_and_time(moment: datetime) -> str:
     """Tue 1 Dec, 18:00"""
     return texts.DATE_AND_TIME.format(
-        weekday=texts.WEEKDAYS_SHORT[moment.weekday()],
-        day=moment.day,
-        month=texts.MONTHS_SHORT[moment.month - 1],
-        time=format_time(moment.time()),
+        date=i18n.date_text(moment, "MMMEd"), time=format_time(moment.time())
     )
 
 
@@ -63,7 +53,7 @@ def relative_day(day: date, today: date) -> str:
     if delta in near:
         return near[delta]
     if 2 <= delta <= 6:
-        return texts.ON_WEEKDAY.format(weekday=texts.WEEKDAYS[day.weekday()])
+        return texts.ON_WEEKDAYS[day.weekday()]
     amount = _rough_amount(abs(delta))
     return (texts.IN_AMOUNT if delta > 0 else texts.AMOUNT_AGO).format(amount=amount)
 
@@ -92,16 +82,21 @@ def describe_when(instant: datetime | None, zone_name: str, now: datetime) -> st
     if delta == 1:
         return texts.AT_TOMORROW.format(time=hhmm)
     if 1 < delta < 7:
-        return texts.AT_WEEKDAY.format(weekday=texts.WEEKDAYS[local.weekday()], time=hhmm)
-    return texts.AT_DATE.format(day=local.day, month=texts.MONTHS_SHORT[local.month - 1], time=hhmm)
+        return texts.AT_WEEKDAY.format(weekday=i18n.weekday_name(local.weekday()), time=hhmm)
+    return texts.AT_DATE.format(date=i18n.date_text(local, "MMMd"), time=hhmm)
 
 
-@functools.cache  # 128 masks; every check-in prompt names the user's days
 def format_days(mask: int) -> str:
     """`Mon–Fri`, `Mon, Wed, Fri`, `Fri–Mon`, `weekends`, `every day`, `no days`."""
-    mask &= EVERY_DAY
-    if mask in _NAMED_MASKS:
-        return _NAMED_MASKS[mask]
+    return _format_days(mask & EVERY_DAY, i18n.current())
+
+
+@functools.cache  # 128 masks per language; every check-in prompt names the user's days
+def _format_days(mask: int, language: str) -> str:
+    """`language` is the cache's key: the names come from the current language."""
+    named = {0: texts.NO_DAYS, EVERY_DAY: texts.EVERY_DAY, WEEKENDS: texts.WEEKENDS}
+    if mask in named:
+        return named[mask]
     wraps = bool(mask & 1 and mask & (1 << 6))  # a run like Fri–Mon crosses Sunday
     start = next(i for i in range(7) if not mask & (1 << i)) if wraps else 0
     runs: list[list[int]] = []
@@ -119,7 +114,7 @@ def format_days(mask: int) -> str:
 
 def _format_run(run: list[int]) -> str:
     """`Mon–Thu` for three or more consecutive days, else the names one by one."""
-    names = texts.WEEKDAYS_SHORT
+    names = i18n.short_weekdays()
     if len(run) >= 3:
         return texts.DAY_RANGE.format(first=names[run[0]], last=names[run[-1]])
     return texts.LIST_SEPARATOR.join(names[day] for day in run)

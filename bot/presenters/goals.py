@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from bot import texts
+from bot import i18n, texts
 from domain.goals import GoalPart, PersonAt, TargetCoverage
 from services.goals import GoalView
 
@@ -80,7 +80,7 @@ def _people(forms: tuple[str, str], people: Sequence[PersonAt]) -> str | None:
     """ "decision-maker Sally Ng", "insiders Tom, Priya"; None for nobody."""
     if not people:
         return None
-    return forms[len(people) != 1].format(names=_names(people))
+    return i18n.ngettext(forms, len(people)).format(names=_names(people))
 
 
 def _names(people: Sequence[PersonAt]) -> str:

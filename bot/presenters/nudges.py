@@ -8,7 +8,7 @@ from typing import Any
 
 from bot import callbacks, keyboards, texts
 from bot.keyboards import Row
-from bot.presenters import checkins, contacts, followups, partners
+from bot.presenters import checkins, contacts, followups, partners, review
 from bot.presenters.common import describe_when, pick, plural
 from domain.nudges import NudgeKind
 from domain.planning import (
@@ -52,17 +52,7 @@ def _content(message: Outgoing, view: UserView) -> tuple[str, list[Row]]:
     content = message.content
     name = view.first_name or texts.NAME_FALLBACK
     if isinstance(content, Prompt):
-        text = checkins.prompt(
-            view.first_name,
-            content.day,
-            at=view.checkin_time,
-            zone=view.zone,
-            days=view.networking_days,
-        )
-        if content.welcome_back:
-            text = f"{pick(texts.WELCOME_BACK_LINES, content.day).format(name=name)}\n{text}"
-        start = [(texts.START_CHECKIN_BUTTON, callbacks.StartCheckin())]
-        return text, [start, keyboards.kind_off(NudgeKind.CHECKIN)]
+        return _prompt(content, view)
     if isinstance(content, FollowupNudge):
         rows = keyboards.followup_nudge(
             content.followup.followup_id, last=followups.is_last_nudge(content.number)
@@ -78,11 +68,7 @@ def _content(message: Outgoing, view: UserView) -> tuple[str, list[Row]]:
         kinds = dict.fromkeys(PART_KINDS[type(part)] for part in content.parts)
         return "\n\n".join(parts), [*nudges, *(keyboards.kind_off(kind) for kind in kinds)]
     if isinstance(content, Review):
-        text = _review(content, view)
-        if not content.partners:
-            return text, [keyboards.kind_off(NudgeKind.WEEKLY_REVIEW)]
-        cheers = keyboards.partner_cheers([(p.row_id, p.name) for p in content.partners])
-        return text, [*cheers, keyboards.kind_off(NudgeKind.WEEKLY_REVIEW)]
+        return review.text(content, view), review.rows(content)
     if isinstance(content, PartnerNudge):
         text = pick(texts.PARTNER_NUDGES, content.day).format(name=content.from_name)
         why = texts.PARTNER_NUDGE_WHY.format(name=content.from_name)
@@ -97,6 +83,29 @@ def _content(message: Outgoing, view: UserView) -> tuple[str, list[Row]]:
     when = describe_when(upcoming, view.zone, message.due_at)
     text = pick(texts.WELCOME_BACK_ALONE, content.day).format(name=name, next=when)
     return f"{text}\n\n{texts.WELCOME_BACK_WHY}", []
+
+
+def _prompt(prompt: Prompt, view: UserView) -> tuple[str, list[Row]]:
+    """The day's prompt, with what travels in it: a welcome back, a freeze that covered a
+    recent day, a button for a missed yesterday, and the weekly review on its day."""
+    text = checkins.prompt(
+        view.first_name, prompt.day, at=view.checkin_time, zone=view.zone, days=view.networking_days
+    )
+    if prompt.freeze is not None:
+        text = f"{checkins.freeze_line(prompt.freeze.day, prompt.freeze.left)}\n{text}"
+    if prompt.welcome_back:
+        name = view.first_name or texts.NAME_FALLBACK
+        text = f"{pick(texts.WELCOME_BACK_LINES, prompt.day).format(name=name)}\n{text}"
+    rows: list[Row] = [[(texts.START_CHECKIN_BUTTON, callbacks.StartCheckin())]]
+    if prompt.yesterday is not None:
+        rows.append(
+            [(texts.CHECKIN_YESTERDAY_BUTTON, callbacks.CheckinYesterday(prompt.yesterday))]
+        )
+    rows.append(keyboards.kind_off(NudgeKind.CHECKIN))
+    if prompt.review is not None:
+        text = f"{text}\n\n{review.text(prompt.review, view)}"
+        rows += review.rows(prompt.review)
+    return text, rows
 
 
 def _part(part: CoachingPart, coaching: Coaching) -> str:
@@ -117,35 +126,3 @@ def _part(part: CoachingPart, coaching: Coaching) -> str:
         return partners.quiet_partner(part)
     why = texts.ONLINE_ONLY_WHY.format(interactions=plural(texts.INTERACTIONS, part.interactions))
     return f"{pick(texts.ONLINE_ONLY, day)}\n{why}"
-
-
-def _review(review: Review, view: UserView) -> str:
-    week = review.week
-    order = list(texts.TIER_COUNTS)
-    tiers = texts.LIST_SEPARATOR.join(
-        plural(texts.TIER_COUNTS[tier], count)
-        for tier, count in sorted(week.reached.items(), key=lambda item: order.index(item[0]))
-    )
-    live = (
-        texts.IN_PERSON_SHARE.format(
-            percent=round(100 * week.live / week.with_channel), total=week.with_channel
-        )
-        if week.with_channel
-        else texts.NONE_YET
-    )
-    text = texts.REVIEW.format(
-        title=pick(texts.REVIEW_TITLES, review.day),
-        checkins=week.checkins,
-        days=week.networking_days,
-        tiers=tiers or texts.NOBODY_YET,
-        gives=week.gives,
-        asks=week.asks,
-        done=week.followups_done,
-        overdue=week.followups_overdue,
-        live=live,
-        warm=week.warm,
-        focus=texts.FOCUS[review.focus],
-    )
-    why = texts.REVIEW_WHY.format(weekday=texts.WEEKDAYS[view.review_day])
-    digest = [partners.digest(review.partners)] if review.partners else []
-    return "\n\n".join([text, *digest, why])

@@ -1,11 +1,13 @@
 """/partner, an invite, the weekly digest and /stats' partner streaks as the user reads them."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from urllib.parse import urlencode
 
-from bot import texts
+from bot import i18n, texts
 from bot.presenters.common import plural
 from bot.presenters.settings import short_date
+from db.models import User
 from domain.partners import MAX_PARTNERS, DayMark, Share
 from domain.planning import PartnerWeek, QuietPartner
 from services.partners import INVITE_PREFIX, InviteProblem, PartnerView
@@ -61,6 +63,33 @@ def invited(inviter: str, theirs: Share, yours: Share) -> str:
         yours=texts.PARTNER_SHARE_DETAILS[yours],
         theirs=texts.PARTNER_SHARE_DETAILS[theirs],
     )
+
+
+# --- what one side tells the other, in the receiver's own language ---------------------------
+
+
+@contextmanager
+def _theirs(to: User) -> Iterator[None]:
+    with i18n.speaking(to.language):
+        yield
+
+
+def answered(to: User, name: str, accepted: bool) -> str:
+    """To the inviter: the invitee accepted or said no thanks."""
+    with _theirs(to):
+        told = texts.PARTNER_THEY_ACCEPTED if accepted else texts.PARTNER_THEY_DECLINED
+        return told.format(name=name or texts.NAME_FALLBACK)
+
+
+def ended(to: User, name: str) -> str:
+    """To the other side of a partnership that ended (by a press, /forget or a block)."""
+    with _theirs(to):
+        return texts.PARTNER_ENDED.format(name=name or texts.NAME_FALLBACK)
+
+
+def cheered(to: User, name: str) -> str:
+    with _theirs(to):
+        return texts.PARTNER_CHEERED.format(name=name or texts.NAME_FALLBACK)
 
 
 def problem(found: InviteProblem) -> str:

@@ -3,7 +3,7 @@ one-line confirmations."""
 
 from datetime import date, datetime
 
-from bot import texts
+from bot import i18n, texts
 from bot.presenters.account import schedule
 from bot.presenters.common import describe_when, format_days
 from db.models import User
@@ -19,11 +19,7 @@ from services.users import next_checkin, quiet_hours
 
 def short_date(day: date) -> str:
     """Tue 5 Jan"""
-    return texts.SHORT_DATE.format(
-        weekday=texts.WEEKDAYS_SHORT[day.weekday()],
-        day=day.day,
-        month=texts.MONTHS_SHORT[day.month - 1],
-    )
+    return i18n.date_text(day, "MMMEd")
 
 
 def quiet_span(hours: QuietHours | None) -> str:
@@ -51,7 +47,7 @@ def summary(user: User, view: Overview) -> str:
         days=format_days(user.networking_days),
         mode=mode_name(user.mode),
         quiet=quiet_span(quiet_hours(user)),
-        review=texts.WEEKDAYS[user.review_day],
+        review=i18n.weekday_name(user.review_day),
         nudges=nudges,
         pause=_pause_line(view.pause),
     )
@@ -110,10 +106,12 @@ def quiet(hours: QuietHours | None) -> str:
 
 
 def review(user: User, view: Overview) -> str:
-    weekday = texts.WEEKDAYS[user.review_day]
+    on_weekdays = texts.EVERY_WEEKDAY[user.review_day]
     if not view.switches.get(NudgeKind.WEEKLY_REVIEW, True):
-        return texts.SETTINGS_REVIEW_SWITCHED_OFF.format(weekday=weekday)
-    return texts.SETTINGS_REVIEW.format(weekday=weekday, time=format_time(user.checkin_time))
+        return texts.SETTINGS_REVIEW_SWITCHED_OFF.format(on_weekdays=on_weekdays)
+    return texts.SETTINGS_REVIEW.format(
+        on_weekdays=on_weekdays, time=format_time(user.checkin_time)
+    )
 
 
 def pause(view: Overview) -> str:
@@ -157,7 +155,7 @@ def quiet_set(hours: QuietHours | None) -> str:
 
 
 def review_changed(weekday: int) -> str:
-    return texts.REVIEW_CHANGED.format(weekday=texts.WEEKDAYS[weekday])
+    return texts.REVIEW_CHANGED.format(weekday=i18n.weekday_name(weekday))
 
 
 def kind_switched(kind: NudgeKind, on: bool) -> str:

@@ -2,10 +2,13 @@
 
 from math import gcd
 
-from bot import texts
-from bot.presenters.common import format_days, plural
+from bot import i18n, texts
+from bot.presenters.common import day_and_month, format_days, plural
 from domain.stats import Summary
+from domain.streaks import FREEZE_EVERY, MAX_FREEZES
 from services.stats import NetworkView, Overview
+
+SHOWN_FROZEN = 3  # the latest days a freeze covered, in /stats
 
 
 def streaks(summary: Summary, days: int) -> str:
@@ -13,7 +16,7 @@ def streaks(summary: Summary, days: int) -> str:
         cheer = texts.CHEER_TODAY_OPEN if summary.current_streak else texts.CHEER_RESTART
     else:
         cheer = texts.CHEER_STEADY if summary.current_streak else texts.CHEER_RESTART
-    return texts.STATS.format(
+    text = texts.STATS.format(
         current=plural(texts.STREAK_DAYS, summary.current_streak),
         longest=plural(texts.STREAK_DAYS, summary.longest_streak),
         week=summary.last_7_days,
@@ -22,6 +25,20 @@ def streaks(summary: Summary, days: int) -> str:
         cheer=cheer,
         days=format_days(days),
     )
+    return "\n".join([text, *freezes(summary)])
+
+
+def freezes(summary: Summary) -> list[str]:
+    """The freezes held (once the user has earned or spent one) and the days they covered."""
+    held, frozen = summary.streaks.freezes, sorted(summary.streaks.frozen)
+    if not held and not frozen:
+        return []
+    forms = i18n.ngettext(texts.STATS_FREEZES, held)
+    lines = [forms.format(count=i18n.number(held), every=FREEZE_EVERY, most=MAX_FREEZES)]
+    if frozen:
+        shown = texts.LIST_SEPARATOR.join(day_and_month(day) for day in frozen[-SHOWN_FROZEN:])
+        lines.append(texts.STATS_FROZEN.format(days=shown))
+    return lines
 
 
 def network(view: NetworkView) -> str:
@@ -34,7 +51,7 @@ def network(view: NetworkView) -> str:
     )
     in_person = (
         texts.IN_PERSON_SHARE.format(
-            percent=round(100 * window.in_person / window.with_channel), total=window.with_channel
+            share=i18n.percent(window.in_person / window.with_channel), total=window.with_channel
         )
         if window.with_channel
         else texts.NONE_YET

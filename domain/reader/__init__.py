@@ -16,6 +16,7 @@ for the caller to ask about. Pure: no database, no network, no clock but `now_lo
 from collections.abc import Sequence
 from datetime import datetime
 
+from domain.lexicons import ENGLISH, glossary
 from domain.reader.items import exchanges, read_followups
 from domain.reader.names import people_of, resolve
 from domain.reader.people import Known, find_people
@@ -24,11 +25,16 @@ from domain.reading import Exchange, FollowupItem, Reading
 
 
 def read_checkin(
-    answers: Sequence[str | None], contacts: Sequence[str], now_local: datetime
+    answers: Sequence[str | None],
+    contacts: Sequence[str],
+    now_local: datetime,
+    language: str = ENGLISH,
 ) -> Reading:
     """Everything the four answers say. `contacts` are the user's contacts' names; `now_local`
-    the user's local wall clock (aware or naive), for dates."""
-    parsed = [parse_answer(i, text) for i, text in enumerate(answers[:4])]
+    the user's local wall clock (aware or naive), for dates; `language` the user's language
+    code (English for one the reader does not know, see `domain.lexicons`)."""
+    words = glossary(language)
+    parsed = [parse_answer(i, text, words) for i, text in enumerate(answers[:4])]
     known = Known(contacts)
     mentions: list[Mention] = []
     for answer in parsed:
@@ -42,13 +48,15 @@ def read_checkin(
 
 
 def read_followup_text(
-    text: str, contacts: Sequence[str], now_local: datetime
+    text: str, contacts: Sequence[str], now_local: datetime, language: str = ENGLISH
 ) -> tuple[FollowupItem, ...]:
     """The follow-ups in one free text (/followup ping João next Tuesday about the intro)."""
-    return read_checkin(["", "", "", text], contacts, now_local).followups
+    return read_checkin(["", "", "", text], contacts, now_local, language).followups
 
 
-def read_exchange_text(text: str, contacts: Sequence[str]) -> Exchange | None:
+def read_exchange_text(
+    text: str, contacts: Sequence[str], language: str = ENGLISH
+) -> Exchange | None:
     """The give or ask in one free text (/gave sent Sally the article): its person and text."""
-    reading = read_checkin(["", text, "", ""], contacts, datetime(2000, 1, 1))
+    reading = read_checkin(["", text, "", ""], contacts, datetime(2000, 1, 1), language)
     return reading.gives[0] if reading.gives else None

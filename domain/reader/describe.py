@@ -195,7 +195,7 @@ def _company_name(tokens: list[Token], i: int, end: int) -> str | None:
             break
         if _channel_of(tokens, i) is not None and tok.low not in {"meta"}:
             break
-        words.append(tok.text)
+        words.append(tok.org or tok.text)
         i += 1
         if tok.possessive:
             break

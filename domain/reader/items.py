@@ -13,6 +13,7 @@ from domain.lexicon import (
     RELATION_WORDS,
     TITLES,
 )
+from domain.lexicons import ENGLISH_GLOSSARY, Glossary
 from domain.reader.tokens import (
     FAIR_READING_DAYS,
     FOLLOWUP,
@@ -24,6 +25,7 @@ from domain.reader.tokens import (
     Mention,
     Token,
     date_word,
+    english_text,
     join_tokens,
     may_start_when,
     past_tense,
@@ -47,9 +49,19 @@ def exchanges(parsed: list[Answer], index: int, mentions: list[Mention]) -> list
         inside = [m for m in own if begin <= m.start < end]
         if inside and _did_it_themselves(answer.tokens, inside[0], begin, end):
             inside = inside[1:]  # "Lena gave me feedback", "Tomás offered to refer me"
-        people = _listed(inside, mentions, answer.tokens) or [None]
+        people = _listed(inside, mentions, answer.tokens) or [
+            _only_person(mentions) if answer.glossary.implicit_object else None
+        ]
         items.extend(Exchange(text, person) for person in people)
     return items
+
+
+def _only_person(mentions: list[Mention]) -> str | None:
+    """The person a give or ask that names nobody is for, in a language that leaves out whom
+    ("pedi feedback do meu currículo" after a coffee with Ana): the one person the first
+    answer met, when it met only one. English says whom, so there it stays nobody."""
+    met = {normalize_name(m.name): m.name for m in mentions if m.answer == WHO and not m.pronoun}
+    return next(iter(met.values())) if len(met) == 1 else None
 
 
 def _pronoun(m: Mention, mentions: list[Mention]) -> str | None:
@@ -158,7 +170,7 @@ def read_followups(
         if not names or _nothing_to_do(tokens, begin, end, inside):
             continue
         taken = {i for m in inside for i in range(m.start, m.end)}
-        when_span = _find_when(tokens, begin, end, now, taken)
+        when_span = _find_when(tokens, begin, end, now, taken, answer.glossary)
         note = _note(tokens, begin, end, inside, when_span)
         for name in names:
             key = normalize_name(name)
@@ -240,7 +252,12 @@ def _names_of(m: Mention, mentions: list[Mention]) -> list[str]:
 
 
 def _find_when(
-    tokens: list[Token], begin: int, end: int, now: datetime, taken: set[int]
+    tokens: list[Token],
+    begin: int,
+    end: int,
+    now: datetime,
+    taken: set[int],
+    glossary: Glossary = ENGLISH_GLOSSARY,
 ) -> tuple[int, int, When] | None:
     """The leftmost, longest run of words in the item that reads as a date (never a name:
     "May — Wednesday next week" is May's follow-up)."""
@@ -253,7 +270,14 @@ def _find_when(
         for j in range(limit, i, -1):
             if not all(date_word(t) for t in tokens[i:j]) or _cut_unit(tokens, j, end):
                 continue
-            when = read_when(span_text(tokens, i, j, strip=False), now)
+            spelled = span_text(tokens, i, j, strip=False)
+            when = (
+                read_when(spelled, now)
+                if glossary.dateparser is None  # English: the words are the English ones
+                else read_when(
+                    english_text(tokens, i, j), now, language=glossary.dateparser, spelled=spelled
+                )
+            )
             if when is not None:
                 return i, j, when
     return None

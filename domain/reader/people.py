@@ -177,6 +177,9 @@ def _mention(answer: Answer, clause: int, start: int, stop: int, tokens: list[To
     words = tuple(
         t.text for t in tokens[start:stop] if t.kind == "word" and t.low.rstrip(".") not in TITLES
     )
+    base_forms = answer.glossary.base_forms
+    if base_forms is not None and words:  # "с Ольгой Ивановой": Ольга Иванова, as on a card
+        words = base_forms(words)
     return Mention(answer.index, clause, start, stop, words)
 
 
@@ -198,7 +201,7 @@ def _known_span(tokens: list[Token], i: int, end: int, known: Known, seen: set[s
     for j in range(i, min(end, i + max(known.longest, 3))):
         if tokens[j].kind != "word":
             break
-        words.append(tokens[j].text)
+        words.append(tokens[j].name)
         key = normalize_name(" ".join(words))
         if key in known.by_key or key in seen or (len(words) == 1 and key in known.by_first):
             longest = j + 1
@@ -616,6 +619,7 @@ def _could_be_lower_name(tok: Token) -> bool:
     low = tok.low
     return (
         tok.kind == "word"
+        and not tok.glossed  # a word of the user's language the glossary knows
         and tok.text.islower()
         and tok.text.isalpha()
         and len(low) > 1

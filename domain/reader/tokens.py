@@ -22,6 +22,7 @@ from domain.lexicon import (
     PRONOUNS,
     TITLES,
 )
+from domain.lexicons import ENGLISH_GLOSSARY, Glossary
 from domain.weekdays import FREE_TEXT_MIN_LETTERS, weekday_index
 
 WHO, GAVE, ASK, FOLLOWUP = range(4)
@@ -73,6 +74,7 @@ WHEN_STARTS = frozenset(
     {
         "on", "by", "in", "next", "this", "the", "end", "early", "tomorrow", "tmrw", "today",
         "tonight", "yesterday", "day", "before", "after", "until", "till", "at", "wednesday", "mid",
+        "overmorrow",
     }
 ) | MONTH_WORDS  # fmt: skip
 
@@ -143,9 +145,18 @@ FAIR_READING_DAYS = 183
 
 class Token(NamedTuple):
     text: str  # as typed, without a possessive 's
-    low: str  # casefolded
+    low: str  # casefolded; in another language, the English word it stands for
     kind: str  # word, num, punct, brk
     possessive: bool = False
+    prefix: str = ""  # words before it that the reader skips, kept for the text shown
+    base: str = ""  # a declined name's nominative (Russian "Ольгой" → Ольга), if it differs
+    org: str = ""  # a declined company's nominative (Russian "Яндекса" → Яндекс), if it differs
+    glossed: bool = False  # a word of the language's glossary: never part of a name
+
+    @property
+    def name(self) -> str:
+        """The word as it goes on a card."""
+        return self.base or self.text
 
 
 @dataclass
@@ -172,14 +183,102 @@ class Answer:
     tokens: list[Token]
     clauses: list[tuple[int, int]]  # token ranges
     lower_style: bool = False  # typed without capitals: lower-case names are names
+    glossary: Glossary = ENGLISH_GLOSSARY
 
 
-def parse_answer(index: int, text: str | None) -> Answer:
+def parse_answer(index: int, text: str | None, glossary: Glossary = ENGLISH_GLOSSARY) -> Answer:
     if not text or (index != WHO and says_nothing(text)) or _nobody(text):
-        return Answer(index, [], [])
+        return Answer(index, [], [], glossary=glossary)
     tokens = _tokenize(text)
+    if glossary is not ENGLISH_GLOSSARY:
+        tokens = _gloss(tokens, glossary)
+        english = " ".join(t.low for t in tokens if t.kind == "word")
+        if (index != WHO and says_nothing(english)) or _nobody(english):
+            return Answer(index, [], [], glossary=glossary)
     clauses = _clauses(tokens)
-    return Answer(index, tokens, clauses, _lower_style(tokens, clauses))
+    return Answer(index, tokens, clauses, _lower_style(tokens, clauses), glossary)
+
+
+def _gloss(tokens: list[Token], glossary: Glossary) -> list[Token]:
+    """The tokens of another language with the English words they stand for: phrases first
+    ("la semana que viene" is next week), then word by word; a word the glossary drops ("o",
+    "a" before a Portuguese name) goes into the next token's prefix, shown but not read."""
+    out: list[Token] = []
+    prefix = ""
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind != "word":
+            out.append(tok._replace(prefix=prefix + tok.prefix) if prefix else tok)
+            prefix = ""
+            i += 1
+            continue
+        phrase = _phrase_at(tokens, i, glossary)
+        if phrase is not None:
+            length, english = phrase
+            texts = [t.text for t in tokens[i : i + length]]
+            texts[len(english) - 1 :] = [" ".join(texts[len(english) - 1 :])]
+            for n, (text, low) in enumerate(zip(texts, english, strict=True)):
+                kind = tokens[i + n].kind if low == tokens[i + n].low else "word"  # "en 3"
+                out.append(Token(text, low, kind, prefix=prefix if n == 0 else "", glossed=True))
+            prefix = ""
+            i += length
+            continue
+        sentence_start = i == 0 or tokens[i - 1].low in _CLAUSE_ENDS | _BULLETS | {":", ","}
+        english_word = glossary.english(
+            tok.low,
+            may_be_common=(
+                sentence_start or not tok.text[0].isupper() or glossary.nouns_capitalised
+            ),
+        )
+        if english_word and _surname_after_name(out, tok, english_word, sentence_start):
+            english_word = None  # "Felipe Dias", "Sarah Koch": a surname, not days or a cook
+        if english_word == "" and i + 1 < len(tokens) and tokens[i + 1].kind == "word":
+            prefix += tok.text + " "
+        elif english_word is not None:  # a word dropped at the end stays, as no one's name
+            out.append(tok._replace(low=english_word or "really", prefix=prefix, glossed=True))
+            prefix = ""
+        else:
+            base = glossary.base_forms([tok.text])[0] if glossary.base_forms else tok.text
+            org = glossary.organisation(tok.text) if glossary.organisation else tok.text
+            out.append(
+                tok._replace(
+                    prefix=prefix,
+                    base=base if base != tok.text else "",
+                    org=org if org != tok.text else "",
+                )
+            )
+            prefix = ""
+        i += 1
+    return out
+
+
+def _surname_after_name(out: list[Token], tok: Token, english: str, sentence_start: bool) -> bool:
+    """A capitalised word of the glossary right after a capitalised word it does not know,
+    inside a sentence: the name goes on. Not a day ("Jonas Freitag" is Jonas on Friday)."""
+    if sentence_start or not tok.text[0].isupper() or not out:
+        return False
+    before = out[-1]
+    if before.kind != "word" or before.glossed or not before.text[0].isupper():
+        return False
+    return not (
+        english in MONTH_WORDS
+        or english in DAY_WORDS
+        or weekday_index(english, min_letters=FREE_TEXT_MIN_LETTERS) is not None
+    )
+
+
+def _phrase_at(
+    tokens: list[Token], i: int, glossary: Glossary
+) -> tuple[int, tuple[str, ...]] | None:
+    """The longest phrase of the glossary starting at token `i`: (its length, its English)."""
+    for length in range(glossary.longest_phrase, 1, -1):
+        run = tokens[i : i + length]
+        if len(run) == length and all(t.kind in {"word", "num"} for t in run):
+            english = glossary.phrases.get(tuple(t.low for t in run))
+            if english is not None:
+                return length, english
+    return None
 
 
 def _lower_style(tokens: list[Token], clauses: list[tuple[int, int]]) -> bool:
@@ -187,14 +286,23 @@ def _lower_style(tokens: list[Token], clauses: list[tuple[int, int]]) -> bool:
     names either."""
     starts = {begin for begin, _ in clauses}
     return not any(
-        tok.kind == "word" and tok.text[0].isupper() and i not in starts and tok.low != "i"
+        tok.kind == "word"
+        and tok.text[0].isupper()
+        and i not in starts
+        and tok.low != "i"
+        and not tok.glossed
         for i, tok in enumerate(tokens)
     )
 
 
 def _nobody(text: str) -> bool:
-    first = text.strip().casefold().split(maxsplit=1)
-    return says_nothing(text) or bool(first and first[0] in {"nobody", "noone", "nope"})
+    """ "nobody", "nope", "today nobody, busy day": a first answer that names no one."""
+    words = text.strip().casefold().split(maxsplit=2)
+    if words and words[0] == "today":
+        words = words[1:]
+    return says_nothing(text) or bool(
+        words and words[0].strip(",.!") in {"nobody", "noone", "nope"}
+    )
 
 
 # Alone before a capital these are too often another word ("la Maria", "do Tom a favour").
@@ -303,7 +411,7 @@ def _inside_time_or_initial(tokens: list[Token], i: int) -> bool:
 
 def is_capital(tok: Token) -> bool:
     """A word that may be part of a name: capitalised, or in a script without capitals."""
-    if tok.kind != "word":
+    if tok.kind != "word" or tok.glossed:
         return False
     first = tok.text[0]
     if first.upper() == first.lower():
@@ -325,7 +433,7 @@ COMM_VERBS = frozenset(
      "recommended", "recommend", "pitched", "waved", "said", "explained", "shout",
      "shoutout", "thanks", "hi", "hello", "congrats", "mentioned", "linked", "connected",
      "point", "pointed", "passed", "gave", "give", "showed", "show", "intros", "sat", "next",
-     "seated", "listened", "close", "introduction", "introductions"}
+     "seated", "listened", "close", "introduction", "introductions", "whatsapp", "sms"}
 )  # fmt: skip
 
 
@@ -352,13 +460,20 @@ ROLE_WORDS = frozenset(
 def span_text(tokens: list[Token], begin: int, end: int, *, strip: bool = True) -> str:
     words = []
     for tok in tokens[begin:end]:
-        text = tok.text + ("'s" if tok.possessive else "")
+        text = tok.prefix + tok.text + ("'s" if tok.possessive else "")
         if tok.kind == "punct" and words and tok.low not in {"(", "&", "—", "–", "-"}:
             words[-1] += text
         else:
             words.append(text)
     text = " ".join(words).replace("( ", "(")
     return text.strip(" ,;:-–—") if strip else text
+
+
+def english_text(tokens: list[Token], begin: int, end: int) -> str:
+    """The tokens as the English words they stand for, for the date readers."""
+    return span_text(
+        [t._replace(text=t.low, prefix="") for t in tokens[begin:end]], 0, end - begin, strip=False
+    )
 
 
 _DATE_WORDS = frozenset(
@@ -405,7 +520,7 @@ def join_tokens(tokens: list[Token], indexes: list[int]) -> str:
         if previous is not None and i != previous + 1 and pieces and pieces[-1] != "":
             pass
         tok = tokens[i]
-        text = tok.text + ("'s" if tok.possessive else "")
+        text = tok.prefix + tok.text + ("'s" if tok.possessive else "")
         if tok.kind == "punct" and pieces and tok.low not in {"(", "&", "—", "–", "-"}:
             pieces[-1] += text
         else:

@@ -9,6 +9,9 @@ from datetime import date, timedelta
 import pytest
 
 from bot.chart import (
+    CHECKED_IN,
+    FROZEN,
+    MIN_WEEKS,
     MISSED,
     WEEKS,
     ChartData,
@@ -20,6 +23,7 @@ from bot.chart import (
     has_data,
     render_chart,
     week_starts,
+    weeks_since,
 )
 from domain.weekdays import MON_FRI
 
@@ -37,6 +41,7 @@ LABELS = ChartLabels(
     messages="messages",
     checked_in="check-in",
     missed="no check-in",
+    frozen="covered by a freeze",
     rest_day="not a networking day",
     today="today",
     weekdays=("M", "T", "W", "T", "F", "S", "S"),
@@ -169,8 +174,41 @@ def test_days_before_the_user_started_are_blank_not_missed() -> None:
 def test_weeks_must_be_the_charts_mondays() -> None:
     weeks = empty_weeks(THURSDAY)
     with pytest.raises(ValueError, match="Mondays"):
-        ChartData(THURSDAY, frozenset(), MON_FRI, weeks[1:])
+        ChartData(THURSDAY, frozenset(), MON_FRI, weeks[:-1])
     with pytest.raises(ValueError, match="Monday"):
         WeekBar(THURSDAY, 0, 0, 0, 0)
     with pytest.raises(ValueError, match="7 entries"):
         replace(LABELS, weekdays=("M", "T"))
+
+
+@pytest.mark.parametrize(
+    ("first", "weeks"),
+    [
+        (THURSDAY, MIN_WEEKS),  # started today: at least four weeks
+        (THURSDAY - timedelta(days=3), MIN_WEEKS),  # this Monday
+        (date(2025, 10, 19), 7),  # a Sunday: its week, and six more
+        (date(2025, 10, 20), 6),  # the Monday after
+        (date(2024, 1, 1), WEEKS),  # years ago: half a year at most
+    ],
+)
+def test_the_chart_covers_the_users_own_history(first: date, weeks: int) -> None:
+    assert weeks_since(first, THURSDAY) == weeks
+
+
+def test_a_new_users_chart_draws_four_weeks_with_a_frozen_day() -> None:
+    starts = week_starts(THURSDAY, MIN_WEEKS)
+    monday = starts[-1]
+    data = ChartData(
+        today=THURSDAY,
+        checkin_days=frozenset({monday, monday + timedelta(days=2)}),
+        networking_days=MON_FRI,
+        weeks=tuple(WeekBar(start, 1, 1, 1, 0) for start in starts),
+        since=monday,
+        frozen=frozenset({monday + timedelta(days=1)}),
+    )
+    assert _calendar_cells(data) == [
+        (MIN_WEEKS - 1, 0, CHECKED_IN),
+        (MIN_WEEKS - 1, 1, FROZEN),
+        (MIN_WEEKS - 1, 2, CHECKED_IN),
+    ]
+    assert png_size(render_chart(data, LABELS)) == png_size(render_chart(realistic(), LABELS))

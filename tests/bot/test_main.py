@@ -63,6 +63,7 @@ async def test_the_real_process_answers_and_never_logs_the_token(tmp_path: Path)
             "LOG_LEVEL": "DEBUG",
             "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/data/bot.sqlite3",
             "SCHEDULER_TICK_SECONDS": "0.5",
+            "METRICS_PORT": "",  # not 9090: another test run may hold it
         }
         process = await asyncio.create_subprocess_exec(
             sys.executable,

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot import texts
+from bot import i18n, texts
 from bot.presenters.common import format_days, plural, relative_day
 from domain.contacts import Channel, InteractionKind, Tier
 from domain.timezones import parse_timezone
@@ -20,7 +20,7 @@ def test_every_tier_channel_and_interaction_has_a_label() -> None:
     assert set(texts.CHANNEL_LABELS) == set(Channel)
     assert set(texts.INTERACTION_LABELS) == set(InteractionKind)
     assert set(texts.TIER_COUNTS) == {*Tier, None}
-    assert texts.WEEKDAYS_SHORT == ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    assert i18n.short_weekdays() == ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def test_plural() -> None:

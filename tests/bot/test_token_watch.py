@@ -1,7 +1,8 @@
 """The session-wide token check (tests/token_watch.py) really catches a token in the logs.
 
 The detector is tested directly, and a planted leak is run in a separate pytest process, so
-proving that it fails a run does not fail this one.
+proving that it fails a run does not fail this one. A bot run as a process (tests/process.py)
+has its own output checked when it exits.
 """
 
 import logging
@@ -9,7 +10,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from tests.emulator import BotAPIEmulator
 from tests.harness import TOKEN
+from tests.process import BotProcess
 from tests.token_watch import MASK, TokenWatch, secrets_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,3 +117,15 @@ def test_it_listens_to_loggers_whose_records_never_reach_the_root() -> None:
         isolated.propagate = True
     assert [leak.logger for leak in watch.leaks] == ["marathon.isolated.for.token_watch"]
     assert watch not in logging.getLogger().handlers and watch not in isolated.handlers
+
+
+async def test_a_bot_process_that_prints_the_token_fails_the_test(tmp_path: Path) -> None:
+    (tmp_path / "leaky.py").write_text(
+        "import os\nprint('starting with', os.environ['TELEGRAM_BOT_TOKEN'])\n"
+    )
+    leaky = BotProcess(BotAPIEmulator(TOKEN), "sqlite://", tmp_path, module="leaky")
+    await leaky.launch()
+    with pytest.raises(AssertionError, match="logged the bot token") as failure:
+        await leaky.exited()
+    assert "starting with <redacted>" in str(failure.value)
+    assert TOKEN not in str(failure.value) and TOKEN.partition(":")[2] not in str(failure.value)

@@ -4,7 +4,6 @@ Telegram posts updates with the secret it was given; a request without it gets 4
 neither stored nor handled. An update re-sent with the same update_id has no second effect.
 """
 
-import socket
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -17,20 +16,16 @@ from bot.runtime import MarathonApplication
 from db.models import InboxUpdate, Interaction
 from tests.emulator import BotAPIEmulator
 from tests.harness import USER_ID, make_settings
+from tests.process import free_port
 
 SECRET = "s3cret-Token_42"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-async def webhook_bot(
+def webhook_application(
     emulator: BotAPIEmulator, database_url: str
-) -> AsyncIterator[tuple[MarathonApplication, str, str]]:
+) -> tuple[MarathonApplication, str, str]:
+    """The application in webhook mode with its servers, not started; the webhook's URL and
+    the operators' server's."""
     hook_port, ops_port = free_port(), free_port()
     settings = make_settings(
         emulator,
@@ -43,12 +38,20 @@ async def webhook_bot(
         metrics_port=ops_port,
     )
     app = build_application(settings, tick=False, servers=True)
+    return app, f"http://127.0.0.1:{hook_port}/telegram/hook", f"http://127.0.0.1:{ops_port}"
+
+
+@pytest.fixture
+async def webhook_bot(
+    emulator: BotAPIEmulator, database_url: str
+) -> AsyncIterator[tuple[MarathonApplication, str, str]]:
+    app, hook, ops = webhook_application(emulator, database_url)
     await app.initialize()
     assert app.post_init is not None
     await app.post_init(app)
     await app.start()
     try:
-        yield app, f"http://127.0.0.1:{hook_port}/telegram/hook", f"http://127.0.0.1:{ops_port}"
+        yield app, hook, ops
     finally:
         await app.stop()
         await app.shutdown()
@@ -128,3 +131,32 @@ async def test_healthz_and_metrics(
         "marathon_tick_seconds",
     ):
         assert name in body, name
+
+
+async def test_before_the_start_the_webhook_and_healthz_say_starting(
+    emulator: BotAPIEmulator, database_url: str
+) -> None:
+    """`python -m bot` opens its servers before the database and Telegram answer: an update
+    Telegram posts meanwhile gets 503 (it sends it again later), and /healthz says why."""
+    app, hook, ops = webhook_application(emulator, database_url)
+    app.waiting_for = ["the database (somewhere)"]
+    await app.start_parts()
+    try:
+        async with aiohttp.ClientSession() as http:
+            secret = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+            async with http.post(hook, json=update(7001, "/help"), headers=secret) as answer:
+                assert answer.status == 503
+            async with http.post(hook, json=update(7001, "/help")) as answer:
+                assert answer.status == 403  # the secret is checked first, as always
+            async with http.get(f"{ops}/healthz") as answer:
+                assert answer.status == 503
+                assert await answer.json() == {
+                    "ok": False,
+                    "status": "starting",
+                    "waiting_for": ["the database (somewhere)"],
+                }
+    finally:
+        await app.stop_parts()
+        assert app.post_shutdown is not None
+        await app.post_shutdown(app)
+    assert emulator.calls == []  # nothing was handled

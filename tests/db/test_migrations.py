@@ -7,7 +7,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import insert, select
+from sqlalchemy import MetaData, Table, insert, select
 from sqlalchemy.engine import Connection
 
 from db.engine import create_engine, create_sessionmaker
@@ -24,6 +24,12 @@ DUE = datetime(2026, 1, 5, 18, 0, tzinfo=UTC)
 def _differences(connection: Connection) -> list[object]:
     context = MigrationContext.configure(connection, opts={"compare_type": True})
     return list(compare_metadata(context, Base.metadata))
+
+
+def _reflect(connection: Connection, name: str) -> Table:
+    """The table as the database has it at an older revision (the models' table would insert
+    the defaults of columns added since)."""
+    return Table(name, MetaData(), autoload_with=connection)
 
 
 def _downgrade_to_base(connection: Connection) -> None:
@@ -81,8 +87,9 @@ async def test_0010_marks_existing_users_onboarded_so_their_prompts_keep_coming(
     try:
         async with engine.begin() as connection:
             await connection.run_sync(_upgrade_to, "0009")
+            users = await connection.run_sync(_reflect, "users")
             await connection.execute(
-                insert(User.__table__).values(
+                insert(users).values(
                     id=1,
                     chat_id=1,
                     first_name="Ann",

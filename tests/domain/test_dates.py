@@ -14,6 +14,10 @@ NOW = datetime(2026, 11, 24, 17, 58)  # a Tuesday
     [
         ("end of the month", (date(2026, 11, 30),)),
         ("end of month", (date(2026, 11, 30),)),
+        ("end month", (date(2026, 11, 30),)),  # "конец месяца", "Ende Monat" word by word
+        ("on the 30", (date(2026, 11, 30),)),  # "am 30.", "dia 30"
+        ("the 2", (date(2026, 12, 2),)),
+        ("overmorrow", (date(2026, 11, 26),)),  # "pasado mañana", "übermorgen", "послезавтра"
         ("end of the week", (date(2026, 11, 27),)),
         ("wednesday next week", (date(2026, 12, 2),)),
         ("next week wednesday", (date(2026, 12, 2),)),

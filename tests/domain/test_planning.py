@@ -31,6 +31,7 @@ from domain.planning import (
 )
 from domain.review import Focus, WeekFacts
 from domain.stats import Touch
+from domain.streaks import FreezeNote, Streaks
 from domain.weekdays import MON_FRI
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -58,6 +59,7 @@ def view(**changes: object) -> UserView:
         next_followup_at=None,
         keep_warm=(),
         touches=(),
+        joined_on=date(2026, 3, 10),  # today: no day missed yet
     )
     return replace(base, **changes)  # type: ignore[arg-type]
 
@@ -215,12 +217,54 @@ WEEK = WeekFacts(
 )  # fmt: skip
 
 
-def test_the_review_comes_on_its_day_with_one_focus() -> None:
+def test_the_review_comes_on_its_day_with_one_focus_inside_the_prompt() -> None:
     friday = TUESDAY + 3 * DAY
     result = plan(view(next_daily_at=friday, week=WEEK), friday)
-    review = next(m for m in result.messages if m.kind == NudgeKind.WEEKLY_REVIEW)
-    assert review.content == Review(date(2026, 3, 13), WEEK, Focus.GIVE_FIRST)
-    assert review.send_at == friday  # at the check-in time the user chose
+    (prompt,) = (m for m in result.messages if m.kind != NudgeKind.COACHING)
+    assert prompt.kind == NudgeKind.CHECKIN and isinstance(prompt.content, Prompt)
+    assert prompt.content.review == Review(date(2026, 3, 13), WEEK, Focus.GIVE_FIRST)
+    assert prompt.send_at == friday  # at the check-in time the user chose
+    assert result.kinds[NudgeKind.WEEKLY_REVIEW].last_due_at == friday
+
+
+def test_after_a_check_in_done_the_review_comes_alone_at_the_prompt_time() -> None:
+    friday = TUESDAY + 3 * DAY
+    done = frozenset({date(2026, 3, 13)})
+    for changes in ({"checkin_days": done}, {"kinds": {NudgeKind.CHECKIN: KindState(False)}}):
+        result = plan(view(next_daily_at=friday, week=WEEK, **changes), friday)
+        review = next(m for m in result.messages if m.kind == NudgeKind.WEEKLY_REVIEW)
+        assert review.content == Review(date(2026, 3, 13), WEEK, Focus.GIVE_FIRST)
+        sent = [m for m in result.messages if m.outcome == Outcome.SEND]
+        assert NudgeKind.CHECKIN not in [m.kind for m in sent]
+
+
+# --- after a missed day: the button for yesterday, a freeze covered it -----------------------
+
+
+def test_the_prompt_after_a_missed_networking_day_offers_to_log_it() -> None:
+    monday = date(2026, 3, 9)
+    missed = plan(view(joined_on=monday - DAY), TUESDAY).messages[0].content
+    assert missed == Prompt(date(2026, 3, 10), yesterday=monday)
+    logged = view(joined_on=monday - DAY, checkin_days=frozenset({monday}))
+    assert plan(logged, TUESDAY).messages[0].content == Prompt(date(2026, 3, 10))
+    paused = view(joined_on=monday - DAY, pause=Pause(monday, date(2026, 3, 10)))
+    assert plan(paused, TUESDAY).messages[0].content == Prompt(date(2026, 3, 10), welcome_back=True)
+    joined_today = view(joined_on=date(2026, 3, 10))  # Monday was before they joined
+    assert plan(joined_today, TUESDAY).messages[0].content == Prompt(date(2026, 3, 10))
+
+
+def test_the_prompt_says_once_that_a_freeze_covered_a_day() -> None:
+    monday = date(2026, 3, 9)
+    streaks = Streaks(6, 6, freezes=1, frozen=frozenset({monday}))
+    result = plan(view(joined_on=monday - 30 * DAY, streaks=streaks), TUESDAY)
+    assert result.messages[0].content == Prompt(
+        date(2026, 3, 10), freeze=FreezeNote(monday, 1), yesterday=monday
+    )
+    assert result.freeze_noted_on == monday
+    told = view(joined_on=monday - 30 * DAY, streaks=streaks, freeze_noted_on=monday)
+    again = plan(told, TUESDAY)
+    assert again.messages[0].content == Prompt(date(2026, 3, 10), yesterday=monday)
+    assert again.freeze_noted_on is None
 
 
 def test_no_review_for_a_week_entirely_paused_or_when_switched_off() -> None:

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 
 from sqlalchemy import select
 
-from bot import texts
+from bot import i18n, texts
 from bot.callbacks import InviteAnswer, PartnerCheer, PartnerEnd, PartnerInvite, PartnerNudge
 from db.models import OutboxMessage, Partner, User
 from db.models import PartnerInvite as InviteRow
@@ -320,6 +320,33 @@ async def test_ending_a_partnership_tells_the_other_side_and_old_buttons_go_stal
     assert (await answer(chat, view, end))["text"] == texts.STALE_BUTTON
 
 
+@both_backends
+async def test_each_side_is_told_in_their_own_language(bot: RunningBot, chat: Chat) -> None:
+    """Bob reads German, Ann English: what one side tells the other is in the reader's language,
+    whoever pressed the button."""
+    bob = friend(chat, BOB, "Bob")
+    await onboard(chat)
+    await onboard(bob)
+    menu = await bob.say("/language")
+    await answer(bob, menu, button_data(menu, "Deutsch"))
+    with i18n.speaking("de"):
+        accept, invited = texts.PARTNER_ACCEPT_BUTTON, texts.PARTNER_INVITED.split("\n")[0]
+        ended = texts.PARTNER_ENDED.format(name="Ann")
+
+    _, payload = await invite_link(chat)
+    card = await bob.say(f"/start {payload}")
+    assert card["text"].startswith(invited.format(name="Ann"))
+    await answer(bob, card, button_data(card, accept))
+    told = await delivered(bot, chat)
+    assert told["text"] == texts.PARTNER_THEY_ACCEPTED.format(name="Bob")
+
+    view = await chat.say("/partner")
+    await answer(chat, view, button_data(view, texts.PARTNER_END_BUTTON.format(name="Bob")))
+    assert (await chat.reply())["text"] == texts.PARTNER_ENDED_YOU.format(name="Bob")
+    bob.emulator.mark_read(BOB)
+    assert (await delivered(bot, bob))["text"] == ended
+
+
 # --- the weekly digest, cheers, the quiet partner ------------------------------------------
 
 
@@ -361,7 +388,7 @@ async def test_the_weekly_review_carries_the_digest_and_cheers_go_once_a_day(
         done="0 follow-ups done",
     )
     assert f"{texts.PARTNER_DIGEST}\n{line}" in review["text"]
-    assert review["text"].endswith(texts.REVIEW_WHY.format(weekday="Friday"))
+    assert review["text"].endswith(texts.REVIEW_WHY.format(on_weekdays="on Fridays"))
     cheer = button_data(review, texts.PARTNER_CHEER_BUTTON.format(name="Bob"))
     (mine,) = await bot.rows(Partner, Partner.user_id == USER_ID)
     assert cheer == PartnerCheer(mine.id).pack()

@@ -92,6 +92,7 @@ async def test_settings_shows_everything_in_one_message(bot: RunningBot, chat: C
         "🔔 Nudges",
         "⏸ Pause",
         "🤝 Partner",
+        "🌐 Language",
     ]
 
     await chat.say("/quiet off")

@@ -119,7 +119,14 @@ async def test_streaks_over_two_weeks(bot: RunningBot, chat: Chat, clock: Manual
     assert "Current streak: 7 days" in stats["text"]
     assert "Today is still open" in stats["text"]
 
-    clock.advance(timedelta(days=1))  # Tuesday 20th: Monday was missed
+    # Tuesday 20th: Monday was missed, and the freeze that Thu 8th … Wed 14th earned covers it.
+    clock.advance(timedelta(days=1))
+    stats, _ = await stats_with_chart(chat)
+    assert "Current streak: 7 days" in stats["text"]
+    assert "🧊 0 streak freezes held" in stats["text"]
+    assert texts.STATS_FROZEN.format(days="19 Jan") in stats["text"]
+
+    clock.advance(timedelta(days=1))  # Wednesday 21st: Tuesday missed too, no freeze left
     stats, _ = await stats_with_chart(chat)
     assert "Current streak: 0 days" in stats["text"]
     assert "Longest streak: 7 days" in stats["text"]

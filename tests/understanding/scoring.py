@@ -23,6 +23,10 @@ REFERENCE = datetime(2026, 11, 24, 17, 58, tzinfo=ZoneInfo("Europe/Berlin"))
 OWN_SET = Path(__file__).with_name("checkins.json")
 HOLDOUT_SET = Path(__file__).with_name("holdout.json")
 BLIND_SET = Path(__file__).with_name("blind.json")
+# Per language: check-ins to tune the reader on (checkins_<code>.json, at least 30) and
+# held-out ones written before it learned the language, never tuned on (holdout_<code>.json).
+LANGUAGES = ("es", "pt_BR", "de", "ru")
+HERE = Path(__file__).parent
 SHARED_SET = Path(__file__).resolve().parents[3] / "shared" / "understanding" / "dev.json"
 
 
@@ -69,14 +73,14 @@ def load(path: Path) -> list[dict[str, Any]]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def read(case: dict[str, Any]) -> Reading:
-    return read_checkin(case["answers"], case.get("contacts", []), REFERENCE)
+def read(case: dict[str, Any], language: str = "en") -> Reading:
+    return read_checkin(case["answers"], case.get("contacts", []), REFERENCE, language)
 
 
-def score(cases: list[dict[str, Any]]) -> Score:
+def score(cases: list[dict[str, Any]], language: str = "en") -> Score:
     total = Score()
     for number, case in enumerate(cases):
-        reading = read(case)
+        reading = read(case, language)
         before = _hits(total)
         _score_case(case, reading, total)
         if _hits(total) != before:

@@ -5,9 +5,9 @@ partners: one row per side of a partnership (user_id sees partner_id), with that
 sent). partner_invites: single-use links for a week, by the SHA-256 of their token.
 users.partner_share: what partners see (all, days, streak); everyone starts with "all".
 
-Revision ID: 0011
-Revises: 0010
-Create Date: 2026-12-02 14:00:00
+Revision ID: 0013
+Revises: 0012
+Create Date: 2026-12-02 15:00:00
 
 """
 
@@ -18,8 +18,8 @@ from alembic import op
 
 import db.types
 
-revision: str = "0011"
-down_revision: str | Sequence[str] | None = "0010"
+revision: str = "0013"
+down_revision: str | Sequence[str] | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
