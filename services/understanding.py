@@ -58,11 +58,12 @@ async def read(
     known: list[tuple[int, str]] | None = None,
 ) -> Reading:
     """The four answers read against the user's contacts (`known`, when already loaded), in
-    their local wall clock."""
+    their local wall clock and their language."""
     if known is None:
         known = await contacts_db.names(session, user.id)
     texts = [answers.get(q) for q in QUESTIONS]
-    return read_checkin(texts, [name for _, name in known], local_now(now, users.zone(user)))
+    names = [name for _, name in known]
+    return read_checkin(texts, names, local_now(now, users.zone(user)), user.language)
 
 
 async def write(
