@@ -874,8 +874,8 @@ SECTION_BUTTONS = {
     "review": _("📊 Weekly review"),
     "nudges": _("🔔 Nudges"),
     "pause": _("⏸ Pause"),
-    "language": _("🌐 Language"),
     "partner": _("🤝 Partner"),
+    "language": _("🌐 Language"),
 }
 # /language and its section: each translation names its own language.
 LANGUAGE_SHOW = _("I'm speaking English with you. Tap a language to switch.")
