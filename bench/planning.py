@@ -2,7 +2,8 @@
 
 `python -m bench.planning [--users 10000 100000] [--backend sqlite postgresql]` builds, for each
 size and backend, a fresh database with that many users whose daily moment is due now, one open
-follow-up each, five contacts each and two interactions per contact (bench/world.py), then runs
+follow-up each, five contacts each, two interactions per contact and partnerships (a third of
+users with one partner on a typical day, everyone in the worst case; bench/world.py), then runs
 one pass of the nudge engine (`scheduler.planner.plan_due`) in a separate process and reports its
 wall time and peak resident memory. `--processes 1 2` also runs, on PostgreSQL, two planning
 processes side by side on the same users, as two replicas would share them. PostgreSQL needs
@@ -31,7 +32,7 @@ from typing import Any
 from sqlalchemy import event
 
 from bench.common import fresh_database, machine, memory_mb
-from bench.world import Shape, populate
+from bench.world import Shape, partnered, populate
 
 TARGET_SECONDS = 5.0
 TARGET_RSS_MB = 200
@@ -172,9 +173,11 @@ def run_children(url: str, now: datetime, processes: int, floor: bool = False) -
     }
 
 
-async def measure(backend: str, users: int, case: str, processes: int = 1) -> dict[str, Any]:
+async def measure(
+    backend: str, users: int, case: str, processes: int = 1, partnerships: bool = True
+) -> dict[str, Any]:
     """One case (`CASES`) at one size: a fresh world, then a pass in `processes` processes."""
-    shape = Shape(users=users, typical=case != "worst")
+    shape = Shape(users=users, typical=case != "worst", partnerships=partnerships)
     async with fresh_database(backend) as url:
         prepared = await _prepare(url, shape)
         result = run_children(url, shape.now, processes, floor=case == "floor")
@@ -186,6 +189,7 @@ async def measure(backend: str, users: int, case: str, processes: int = 1) -> di
         "followups": users * shape.followups_per_user,
         "contacts": users * shape.contacts_per_user,
         "interactions": users * shape.contacts_per_user * shape.interactions_per_contact,
+        "partnered": partnered(shape),
         "setup_s": round(prepared, 1),
         "plan_s": round(result["seconds"], 2),
         "statements_s": round(result["statements_s"], 2),
@@ -197,12 +201,16 @@ async def measure(backend: str, users: int, case: str, processes: int = 1) -> di
 
 
 def run(
-    sizes: list[int], backends: list[str], cases: list[str], processes: Sequence[int] = (1,)
+    sizes: list[int],
+    backends: list[str],
+    cases: list[str],
+    processes: Sequence[int] = (1,),
+    partnerships: bool = True,
 ) -> dict[str, Any]:
     """Every case, backend and size; on PostgreSQL also with several planning processes side by
     side (SQLite runs one process by design)."""
     rows = [
-        asyncio.run(measure(backend, users, case, count))
+        asyncio.run(measure(backend, users, case, count, partnerships))
         for case in cases
         for backend in backends
         for count in (processes if backend == "postgresql" else (1,))
@@ -213,15 +221,17 @@ def run(
 
 def table(result: dict[str, Any]) -> str:
     lines = [
-        "| case | backend | processes | users | follow-ups | contacts | interactions | plan (s) "
-        "| in statements (s) | users/s | messages | RSS before (MB) | peak RSS (MB) |",
-        "| --- | --- " + "| ---: " * 11 + "|",
+        "| case | backend | processes | users | follow-ups | contacts | interactions "
+        "| with a partner | plan (s) | in statements (s) | users/s | messages | RSS before (MB) "
+        "| peak RSS (MB) |",
+        "| --- | --- " + "| ---: " * 12 + "|",
     ]
     for row in result["rows"]:
         lines.append(
             f"| {row['case']} | {row['backend']} | {row['processes']} | {row['users']:,} "
             f"| {row['followups']:,} | {row['contacts']:,} "
-            f"| {row['interactions']:,} | {row['plan_s']} | {row['statements_s']} "
+            f"| {row['interactions']:,} | {row['partnered']:,} | {row['plan_s']} "
+            f"| {row['statements_s']} "
             f"| {row['users_per_s']:,} "
             f"| {row['planned']:,} | {row['rss_before_mb']} | {row['rss_peak_mb']} |"
         )
@@ -263,6 +273,11 @@ def main(argv: list[str] | None = None) -> None:
         default=[1],
         help="on PostgreSQL, also plan with this many processes side by side",
     )
+    parser.add_argument(
+        "--without-partners",
+        action="store_true",
+        help="nobody has a partner (to see what partnerships cost)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--now", help=argparse.SUPPRESS)
     parser.add_argument("--floor", action="store_true", help=argparse.SUPPRESS)
@@ -273,7 +288,7 @@ def main(argv: list[str] | None = None) -> None:
         result["rss_peak_mb"] = _rss_mb()
         print(json.dumps(result))
         return
-    result = run(args.users, args.backend, args.case, args.processes)
+    result = run(args.users, args.backend, args.case, args.processes, not args.without_partners)
     print(table(result))
     print(f"machine: {result['cpu']}, {result['cores']} cores, python {result['python']}")
     print(f"target: {TARGET_SECONDS:g} s and under {TARGET_RSS_MB} MB for 100,000 users")

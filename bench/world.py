@@ -3,10 +3,12 @@
 Every user's daily moment is due now. In the worst case (the default) everything else is due
 too: their open follow-ups, a weekly review (it is Friday), keep-warm contacts, and
 interactions over the last 90 days with more asks than gives, messages only and peers only, so
-every coaching rule fires for everyone. The typical case is a Wednesday: one follow-up in 30 is
-due, one user in ten has a keep-warm due, and the interactions are balanced (gives and asks,
-some in person, someone who can hire among the contacts). Rows are inserted in bulk, with
-explicit ids: add nothing else to such a database.
+every coaching rule fires for everyone; and everyone has one partner, quiet for two days (a
+suggestion), who asked to nudge them (a nudge, and the digest in the review). The typical case
+is a Wednesday: one follow-up in 30 is due, one user in ten has a keep-warm due, and the
+interactions are balanced (gives and asks, some in person, someone who can hire among the
+contacts), and a third of users have one partner (one pair in five with a nudge waiting).
+Rows are inserted in bulk, with explicit ids: add nothing else to such a database.
 """
 
 from dataclasses import dataclass
@@ -16,7 +18,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from db.models import Contact, Followup, Interaction, User
+from db.models import Contact, Followup, Interaction, Partner, User
 from domain.contacts import Channel, ContactSource, InteractionKind, Tier
 from domain.followups import FollowupStatus
 from domain.pace import Mode
@@ -38,6 +40,7 @@ class Shape:
     contacts_per_user: int = 5
     interactions_per_contact: int = 2
     typical: bool = False
+    partnerships: bool = True
 
     @property
     def now(self) -> datetime:
@@ -56,6 +59,7 @@ async def populate(engine: AsyncEngine, shape: Shape) -> None:
             (Contact, _contacts(shape)),
             (Interaction, _interactions(shape)),
             (Followup, _followups(shape)),
+            (Partner, _partners(shape)),
         ):
             for start in range(0, len(rows), CHUNK):
                 await connection.execute(insert(model), rows[start : start + CHUNK])
@@ -176,3 +180,28 @@ def _followups(shape: Shape) -> list[dict[str, Any]]:
         for index, uid in enumerate(user_ids(shape))
         for f in range(shape.followups_per_user)
     ]
+
+
+def partnered(shape: Shape) -> int:
+    """How many users have a partner."""
+    return len(_partners(shape))
+
+
+def _partners(shape: Shape) -> list[dict[str, Any]]:
+    """Pairs of neighbours: every user (worst case) or a third of them (typical), each pair two
+    rows; the worst case has a nudge waiting both ways, the typical one in one pair in five."""
+    if not shape.partnerships:
+        return []
+    ids = list(user_ids(shape))
+    every = 6 if shape.typical else 2
+    since = shape.now - timedelta(days=60)
+    asked = shape.now - timedelta(hours=1)
+    rows = []
+    for pair, index in enumerate(range(0, len(ids) - 1, every)):
+        a, b = ids[index], ids[index + 1]
+        waiting = asked if not shape.typical or pair % 5 == 0 else None
+        rows += [
+            {"user_id": a, "partner_id": b, "since": since, "nudge_requested_at": waiting},
+            {"user_id": b, "partner_id": a, "since": since, "nudge_requested_at": waiting},
+        ]
+    return rows

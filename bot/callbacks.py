@@ -19,6 +19,7 @@ from domain.followups import FollowupAct
 from domain.goals import GoalPart
 from domain.nudges import NudgeKind
 from domain.pace import Mode
+from domain.partners import Share
 
 MAX_BYTES = 64
 # The integers a button may carry: what a BIGINT column (and SQLite's INTEGER) holds. The data
@@ -319,6 +320,7 @@ class SettingsSection(StrEnum):
     REVIEW = "review"
     NUDGES = "nudges"
     PAUSE = "pause"
+    PARTNER = "partner"
     LANGUAGE = "language"
 
 
@@ -448,3 +450,41 @@ class GoalChange(Button, prefix="goal:change"):
     """Change one part of the presser's goal (which must exist)."""
 
     part: GoalPart
+
+
+@dataclass(frozen=True)
+class SettingsShare(Button, prefix="set:share"):
+    """What partners see of the presser (/settings → Partner)."""
+
+    share: Share
+
+
+# --- accountability partners ------------------------------------------------------------------
+# An invite's buttons carry its token (only someone who opened the link has it); the others name
+# the presser's own `partners` row, which the handler checks belongs to them.
+
+
+class InviteAnswer(StrEnum):
+    YES = "yes"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class PartnerInvite(Button, prefix="pt:inv"):
+    answer: InviteAnswer
+    token: str
+
+
+@dataclass(frozen=True)
+class PartnerEnd(Button, prefix="pt:end"):
+    row_id: int
+
+
+@dataclass(frozen=True)
+class PartnerCheer(Button, prefix="pt:cheer"):
+    row_id: int
+
+
+@dataclass(frozen=True)
+class PartnerNudge(Button, prefix="pt:nudge"):
+    row_id: int

@@ -15,6 +15,7 @@ from domain.followups import FollowupAct
 from domain.goals import GoalPart
 from domain.nudges import NudgeKind
 from domain.pace import Mode
+from domain.partners import Share
 from domain.pausing import PRESET_DAYS
 from domain.quiet_hours import PRESETS as QUIET_PRESETS
 from domain.timeofday import format_time
@@ -259,7 +260,7 @@ SECTION_ROWS = (
     (SettingsSection.DAYS, SettingsSection.PACE),
     (SettingsSection.QUIET, SettingsSection.REVIEW),
     (SettingsSection.NUDGES, SettingsSection.PAUSE),
-    (SettingsSection.LANGUAGE,),
+    (SettingsSection.PARTNER, SettingsSection.LANGUAGE),
 )
 
 
@@ -393,6 +394,68 @@ def settings_pause(paused: bool) -> InlineKeyboardMarkup:
         (texts.PAUSE_DAYS_BUTTON[days], callbacks.SettingsPause(days)) for days in (*PRESET_DAYS, 0)
     ]
     return _with_back([durations])
+
+
+def settings_partner(current: Share) -> InlineKeyboardMarkup:
+    """One row per level of sharing, the current one marked."""
+    return _with_back(
+        [
+            [
+                (
+                    _chosen(texts.PARTNER_SHARE_BUTTONS[share], share == current),
+                    callbacks.SettingsShare(share),
+                )
+            ]
+            for share in Share
+        ]
+    )
+
+
+# --- accountability partners ------------------------------------------------------------------
+
+
+def partner_overview(
+    share_url: str | None, partners: Sequence[tuple[int, str]]
+) -> InlineKeyboardMarkup | None:
+    """Under /partner: Share (Telegram's share sheet with the invite link), then a button per
+    partner (row id, name) that ends the partnership."""
+    rows = []
+    if share_url:
+        rows.append([InlineKeyboardButton(texts.PARTNER_SHARE_BUTTON, url=share_url)])
+    rows += [
+        [_button(texts.PARTNER_END_BUTTON.format(name=name), callbacks.PartnerEnd(row_id))]
+        for row_id, name in partners
+    ]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def partner_invite(token: str) -> InlineKeyboardMarkup:
+    return inline(
+        [
+            [
+                (
+                    texts.PARTNER_ACCEPT_BUTTON,
+                    callbacks.PartnerInvite(callbacks.InviteAnswer.YES, token),
+                ),
+                (
+                    texts.PARTNER_DECLINE_BUTTON,
+                    callbacks.PartnerInvite(callbacks.InviteAnswer.NO, token),
+                ),
+            ]
+        ]
+    )
+
+
+def partner_cheers(partners: Sequence[tuple[int, str]]) -> list[Row]:
+    """Under the weekly review's digest: a cheer per partner (row id, name)."""
+    return [
+        [(texts.PARTNER_CHEER_BUTTON.format(name=name), callbacks.PartnerCheer(row_id))]
+        for row_id, name in partners
+    ]
+
+
+def partner_nudge(row_id: int, name: str) -> Row:
+    return [(texts.PARTNER_NUDGE_BUTTON.format(name=name), callbacks.PartnerNudge(row_id))]
 
 
 # --- the elevator pitch -----------------------------------------------------------------------

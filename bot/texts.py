@@ -62,6 +62,7 @@ COMMANDS: Sequence[tuple[str, str]] = (
     ("pitch", _("Your elevator pitch, reviewed: /pitch I'm a…")),
     ("due", _("The next 7 days: check-ins and follow-ups")),
     ("calendar", _("Your follow-ups as a calendar file")),
+    ("partner", _("An accountability partner, by invite link")),
     ("export", _("Download everything I hold about you")),
     ("forget", _("Delete all your data")),
     ("start", _("Welcome and setup")),
@@ -636,7 +637,8 @@ interactions.csv  what happened with whom; contact_name is filled in for you
 In data.json, goals holds your goal (what you want, the roles who can help, where they
 gather), goal_targets your target companies in the order you gave them, and pitches every
 version of your elevator pitch, oldest first. In users, language is the language I speak
-with you.
+with you. partners lists your accountability partners by name and since when;
+partner_invites the invite links you made (only a fingerprint of each).
 
 Days are written YYYY-MM-DD (your local date); moments in time are ISO 8601 in UTC.
 networking_days adds up your days: Monday 1, Tuesday 2, Wednesday 4, Thursday 8,
@@ -804,6 +806,8 @@ KIND_NAMES = {  # plural, as in "keep-warm nudges are off"
     "online": _("meet-in-person nudges"),
     "review": _("weekly reviews"),
     "reengage": _("messages after quiet spells"),
+    "partnerquiet": _("quiet-partner suggestions"),
+    "partnernudge": _("nudges from partners"),
 }
 KIND_OFF_BUTTON = _("🔕 No more {kind}")
 KIND_OFF_DONE = _("Done: no more {kind}. /settings turns them back on.")
@@ -870,6 +874,7 @@ SECTION_BUTTONS = {
     "review": _("📊 Weekly review"),
     "nudges": _("🔔 Nudges"),
     "pause": _("⏸ Pause"),
+    "partner": _("🤝 Partner"),
     "language": _("🌐 Language"),
 }
 # /language and its section: each translation names its own language.
@@ -1230,6 +1235,111 @@ CALENDAR_EMPTY = _(
     "No open follow-ups to put in a calendar. Set one with e.g. /followup Sally friday — send "
     "the article"
 )
+
+
+# --- accountability partners (/partner) -------------------------------------------------------
+
+PARTNER_EXPLAIN = _(
+    "🤝 An accountability partner notices when you show up, and you notice them.\n"
+    "A partner sees, for each networking day, whether you checked in, your streak and your "
+    "week's counts (people reached, gives, asks, follow-ups done).\n"
+    "Never names, notes, contacts, your goal or your pitch; /settings → Partner shares less."
+)
+PARTNER_INVITE = _(
+    "Send this link to someone you'd like as a partner (it works once, for 7 days):\n{link}"
+)
+PARTNER_SHARE_BUTTON = _("📨 Share")
+PARTNER_SHARE_TEXT = _("Be my accountability partner on Marathon? We'd see each other's check-ins.")
+PARTNER_FULL = _(
+    "You have {max} partners, the most there can be. End one below to invite someone new."
+)
+PARTNER_HEADER = _("Your partners:")
+PARTNER_LINE = _("{name}: {marks} · streak {streak} · partners since {since} · together {weeks}")
+PARTNER_LINE_STREAK_ONLY = _("{name}: streak {streak} · partners since {since} · together {weeks}")
+PARTNER_LINE_PAUSED = _(
+    "{name}: paused · streak {streak} · partners since {since} · together {weeks}"
+)
+PARTNER_WEEKS = P_("{n} week", "{n} weeks")
+PARTNER_MARKS_LEGEND = _("● checked in · ○ missed · ‖ paused · · still to come")
+PARTNER_MARKS = {"done": "●", "missed": "○", "paused": "‖", "ahead": "·"}
+PARTNER_END_BUTTON = _("End partnership with {name}")
+PARTNER_ENDED_YOU = _("You ended your partnership with {name}.")
+PARTNER_ENDED = _("Your partnership with {name} has ended.")
+PARTNER_STATS = _("Partner streak with {name}: {weeks}")
+
+# Opening an invite link (/start p-…).
+PARTNER_INVITED = _(
+    "🤝 {name} invites you to be accountability partners.\n\n"
+    "{name} would see of you: {yours}.\n"
+    "You would see of {name}: {theirs}.\n"
+    "Never names, notes, contacts, goals or pitches. /settings → Partner changes what you share."
+)
+PARTNER_SHARE_DETAILS = {  # what a partner sees, as the invite spells it out
+    "all": _(
+        "each networking day checked in or not, the streak, and the week's counts "
+        "(people reached, gives, asks, follow-ups done)"
+    ),
+    "days": _("each networking day checked in or not, and the streak"),
+    "streak": _("the streak only"),
+}
+PARTNER_ACCEPT_BUTTON = _("✅ Accept")
+PARTNER_DECLINE_BUTTON = _("No thanks")
+PARTNER_ACCEPTED = _("You and {name} are partners now. /partner shows how they're doing.")
+PARTNER_DECLINED = _("No problem: you and {name} are not partners.")
+PARTNER_THEY_ACCEPTED = _("🤝 {name} accepted your invite: you're partners now.")
+PARTNER_THEY_DECLINED = _("{name} said no thanks to your partner invite.")
+PARTNER_INVITE_PROBLEMS = {
+    "invalid": _(
+        "That invite link has expired or was used already; ask for a fresh one (/partner)."
+    ),
+    "self": _("That's your own invite link: send it to someone else."),
+    "already": _("You two are partners already. /partner shows how they're doing."),
+    "you_full": _("You have {max} partners already, the most there can be; /partner can end one."),
+    "they_full": _("Whoever invited you has {max} partners already, the most there can be."),
+}
+
+# Cheers and nudges.
+PARTNER_DIGEST = _("Your partners this week:")
+PARTNER_DIGEST_LINE = "{name}: {marks}"
+PARTNER_DIGEST_COUNTS = _("{name}: {marks} · {people}, {gives}, {asks}, {done}")
+PARTNER_DIGEST_STREAK_ONLY = _("{name}: shares their streak only (/partner)")
+PARTNER_DIGEST_PAUSED = _("{name}: paused")
+PARTNER_PEOPLE = P_("{n} person reached", "{n} people reached")
+PARTNER_FOLLOWUPS_DONE = P_("{n} follow-up done", "{n} follow-ups done")
+PARTNER_CHEER_BUTTON = _("👏 Cheer {name}")
+PARTNER_CHEERED = _("👏 {name} cheers you on!")
+PARTNER_CHEER_SENT = _("Cheer sent to {name}.")
+PARTNER_CHEER_ONCE = _("You cheered {name} today already; again tomorrow.")
+PARTNER_QUIET = _("{name} has been quiet for two days. Send a nudge?")
+PARTNER_QUIET_WHY = _(
+    "(Your partner missed two networking days in a row; this comes once a week at most.)"
+)
+PARTNER_NUDGE_BUTTON = _("👋 Nudge {name}")
+PARTNER_NUDGE_SENT = _("{name} will get your nudge.")
+PARTNER_NUDGE_RECENT = _("{name} got a nudge lately; give them a couple of days.")
+PARTNER_NUDGES = (
+    _("👋 {name} is thinking of you: two minutes today keeps you both going."),
+    _("👋 {name} sends a nudge: one quick check-in and you're back on track."),
+)
+PARTNER_NUDGE_WHY = _("(Your partner {name} sent this; nudges come at most once in three days.)")
+
+# /settings → Partner.
+PARTNER_SHARE_NAMES = {
+    "all": _("days, streak and weekly counts"),
+    "days": _("days and streak"),
+    "streak": _("streak only"),
+}
+PARTNER_SHARE_BUTTONS = {
+    "all": _("Days, streak and counts"),
+    "days": _("Days and streak"),
+    "streak": _("Streak only"),
+}
+SETTINGS_PARTNER = _(
+    "Your partners see: {share}.\n\n"
+    "Days: whether you checked in on each networking day. Counts: people reached, gives, asks "
+    "and follow-ups done each week. Never names, notes, contacts, your goal or your pitch."
+)
+PARTNER_SHARE_CHANGED = _("Partners now see: {share}.")
 
 
 class _Translated(types.ModuleType):

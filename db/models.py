@@ -28,6 +28,7 @@ from domain.conversation import Awaiting
 from domain.followups import FollowupStatus
 from domain.nudges import NudgeKind
 from domain.pace import DEFAULT_REVIEW_DAY, Mode
+from domain.partners import Share
 
 NAMING = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -113,6 +114,11 @@ class User(Base):
     # When /start's questions were answered (or skipped on purpose); NULL until then: a row
     # made by another command gets no automatic message (services.users.finish_onboarding).
     onboarded_at: Mapped[datetime | None]
+    # What the user's accountability partners see of them (domain.partners.Share). No Python
+    # default: an insert at an older revision (a migration test) must not name the column.
+    partner_share: Mapped[Share] = mapped_column(
+        StrEnumType(Share, 16), server_default=Share.ALL.value
+    )
     # What the bot already said about the streak, so each thing is said once (freezes follow
     # from the history, domain.streaks): the latest day a freeze covered that a message named,
     # and the highest milestone celebrated (0: none).
@@ -387,3 +393,44 @@ class Pitch(Base):
     created_at: Mapped[datetime]
 
     __table_args__ = (Index("ix_pitches_user_id_created_at", "user_id", "created_at"),)
+
+
+class Partner(Base):
+    """One side of an accountability partnership: the user's view of their partner, and what
+    the user did about them. A partnership is two rows, made and deleted together, so each
+    side's memory belongs to that side (and /export and /forget find it by `user_id`)."""
+
+    __tablename__ = "partners"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    partner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    since: Mapped[datetime]
+    cheered_on: Mapped[date | None] = mapped_column(
+        Date
+    )  # the user's local day of their last cheer
+    # The planner's last "quiet for two days" about the partner (at most once a week).
+    suggested_at: Mapped[datetime | None]
+    # The user pressed "Send a nudge": the planner settles it under the partner's policy.
+    nudge_requested_at: Mapped[datetime | None]
+    nudged_at: Mapped[datetime | None]  # when the user's last nudge reached the partner
+
+    __table_args__ = (
+        UniqueConstraint("user_id", "partner_id"),
+        Index("ix_partners_partner_id", "partner_id"),
+    )
+
+
+class PartnerInvite(Base):
+    """An invite link: single-use, valid for a week. Only the token's SHA-256 is stored: the
+    link is a bearer credential, so a copy of the database (a backup, an export) holds none
+    that works, and the token is random enough that its hash needs no salt."""
+
+    __tablename__ = "partner_invites"
+
+    id: Mapped[int] = mapped_column(BigIntPK, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    used_at: Mapped[datetime | None]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, bindparam, func, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +22,7 @@ from db.models import (
     Followup,
     Interaction,
     OutboxMessage,
+    Partner,
     Pause,
     User,
 )
@@ -30,7 +31,8 @@ from domain.attention import Pause as PauseView
 from domain.checkins import CheckinStatus
 from domain.coaching import KeepWarmCandidate
 from domain.followups import FollowupStatus
-from domain.planning import FollowupDue
+from domain.partners import NUDGE_GAP, Share
+from domain.planning import FollowupDue, NudgeRequest
 from domain.stats import Touch
 
 
@@ -79,6 +81,20 @@ async def claim_due(session: AsyncSession, now: datetime, limit: int) -> list[Pl
     return [PlannedUser._make(row) for row in await session.execute(query)]
 
 
+class PartnerRow(NamedTuple):
+    """One of a batch user's partners rows, with the partner's columns the rules need."""
+
+    id: int
+    user_id: int
+    partner_id: int
+    since: datetime
+    suggested_at: datetime | None
+    first_name: str
+    networking_days: int
+    timezone: str
+    share: Share
+
+
 @dataclass
 class Batch:
     """The rows the rules need for a batch of users, by user id."""
@@ -91,6 +107,12 @@ class Batch:
     next_followup_at: dict[int, datetime] = field(default_factory=dict)
     keep_warm: dict[int, list[KeepWarmCandidate]] = field(default_factory=lambda: defaultdict(list))
     touches: dict[int, list[Touch]] = field(default_factory=lambda: defaultdict(list))
+    partners: dict[int, list[PartnerRow]] = field(default_factory=lambda: defaultdict(list))
+    # The partners' completed check-in days and pauses, by the partner's id.
+    partner_done: dict[int, set[date]] = field(default_factory=lambda: defaultdict(set))
+    partner_pauses: dict[int, list[PauseView]] = field(default_factory=lambda: defaultdict(list))
+    nudge_requests: dict[int, list[NudgeRequest]] = field(default_factory=lambda: defaultdict(list))
+    last_partner_nudge: dict[int, datetime] = field(default_factory=dict)
 
 
 async def load(
@@ -159,7 +181,94 @@ async def load(
         batch.keep_warm[user_id].append(KeepWarmCandidate(contact_id, name, tier, last, due_on))
     for row in await session.execute(touches(ids, since)):
         batch.touches[row[0]].append(Touch._make(row[1:]))
+    await _load_partners(session, batch, ids, now, since)
     return batch
+
+
+async def _load_partners(
+    session: AsyncSession, batch: Batch, ids: list[int], now: datetime, since: date
+) -> None:
+    """The batch's partners (their recent check-ins and pauses), and the nudges partners asked
+    to send to the batch's users: two to four statements, whatever the batch."""
+    query = (
+        select(
+            Partner.id,
+            Partner.user_id,
+            Partner.partner_id,
+            Partner.since,
+            Partner.suggested_at,
+            User.first_name,
+            User.networking_days,
+            User.timezone,
+            User.partner_share,
+        )
+        .join(User, User.id == Partner.partner_id)
+        .where(among(Partner.user_id, ids))
+        .order_by(Partner.since, Partner.id)
+    )
+    for row in await session.execute(query):
+        found = PartnerRow._make(row)
+        batch.partners[found.user_id].append(found)
+    partner_ids = list({row.partner_id for rows in batch.partners.values() for row in rows})
+    if partner_ids:
+        done = select(CheckIn.user_id, CheckIn.local_date).where(
+            among(CheckIn.user_id, partner_ids),
+            CheckIn.local_date >= since,
+            CheckIn.status == CheckinStatus.DONE,
+        )
+        for user_id, day in await session.execute(done):
+            batch.partner_done[user_id].add(day)
+        pauses = select(Pause.user_id, Pause.starts_on, Pause.ends_on).where(
+            among(Pause.user_id, partner_ids), Pause.ends_on.is_(None) | (Pause.ends_on > since)
+        )
+        for user_id, starts_on, ends_on in await session.execute(pauses):
+            batch.partner_pauses[user_id].append(PauseView(starts_on, ends_on))
+    requests = (
+        select(
+            Partner.id,
+            Partner.partner_id,
+            Partner.nudge_requested_at,
+            Partner.nudged_at,
+            User.first_name,
+        )
+        .join(User, User.id == Partner.user_id)
+        .where(
+            among(Partner.partner_id, ids),
+            or_(Partner.nudge_requested_at.is_not(None), Partner.nudged_at >= now - NUDGE_GAP),
+        )
+    )
+    for row_id, to, requested_at, nudged_at, name in await session.execute(requests):
+        last = batch.last_partner_nudge.get(to)
+        if nudged_at is not None and (last is None or nudged_at > last):
+            batch.last_partner_nudge[to] = nudged_at
+        if requested_at is not None:
+            batch.nudge_requests[to].append(NudgeRequest(row_id, name, requested_at, nudged_at))
+
+
+@dataclass
+class PartnerWeeks:
+    """What the review's partner digest needs beyond `Batch`: the partners' week, by id."""
+
+    touches: dict[int, list[Touch]] = field(default_factory=lambda: defaultdict(list))
+    done_at: dict[int, list[datetime]] = field(default_factory=lambda: defaultdict(list))
+
+
+async def load_partner_weeks(
+    session: AsyncSession, partner_ids: Collection[int], first_day: date, week_since: datetime
+) -> PartnerWeeks:
+    """The partners' interactions since `first_day` and follow-ups done since `week_since`."""
+    ids = list(partner_ids)
+    weeks = PartnerWeeks()
+    for row in await session.execute(touches(ids, first_day)):
+        weeks.touches[row[0]].append(Touch._make(row[1:]))
+    done = select(Followup.user_id, Followup.done_at).where(
+        among(Followup.user_id, ids),
+        Followup.status == FollowupStatus.DONE,
+        Followup.done_at >= week_since,
+    )
+    for user_id, at in await session.execute(done):
+        weeks.done_at[user_id].append(at)
+    return weeks
 
 
 @dataclass
@@ -291,6 +400,10 @@ async def mark_keep_warm_nudged(session: AsyncSession, contact_ids: list[int]) -
         await session.execute(
             update(Contact).where(among(Contact.id, contact_ids)).values(keep_warm_due_on=None)
         )
+
+
+async def update_partners(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
+    await _update_by_id(session, Partner.__table__, rows)
 
 
 async def mark_welcomed(session: AsyncSession, pause_ids: list[int], now: datetime) -> None:

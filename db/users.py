@@ -6,6 +6,7 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import OutboxMessage, OutboxStatus, User
+from domain.partners import Share
 
 
 async def get(session: AsyncSession, user_id: int) -> User | None:
@@ -30,6 +31,7 @@ def new_user(
         timezone=timezone,
         checkin_time=checkin_time,
         networking_days=networking_days,
+        partner_share=Share.ALL,
         language=language,
         active=True,
         created_at=now,

@@ -20,6 +20,9 @@ class NudgeKind(StrEnum):
     REENGAGE = "reengage"  # prompts went unanswered: an easy way back (principle 1)
     WELCOME_BACK = "welcome"  # a pause ended
     COACHING = "coaching"  # the outbox row that carries a combination of COMBINED kinds
+    PARTNER_QUIET = "partnerquiet"  # a partner has been quiet: send them a nudge? (principle 1)
+    PARTNER_NUDGE = "partnernudge"  # a partner's nudge, to the one who was quiet (principle 1)
+    PARTNER = "partner"  # a partner's answer, cheer or goodbye: a person's act, not the coach's
 
 
 # Kinds the user can switch off, in the order /settings lists them.
@@ -32,6 +35,8 @@ SWITCHABLE: tuple[NudgeKind, ...] = (
     NudgeKind.ONLINE_ONLY,
     NudgeKind.WEEKLY_REVIEW,
     NudgeKind.REENGAGE,
+    NudgeKind.PARTNER_QUIET,
+    NudgeKind.PARTNER_NUDGE,
 )
 # Coaching nudges that fall due together at the daily moment travel as one message.
 COMBINED: tuple[NudgeKind, ...] = (
@@ -39,6 +44,7 @@ COMBINED: tuple[NudgeKind, ...] = (
     NudgeKind.REACH,
     NudgeKind.GIVE_FIRST,
     NudgeKind.ONLINE_ONLY,
+    NudgeKind.PARTNER_QUIET,
 )
 
 # The shortest gap between two nudges of a kind, before any back-off. Keep-warm can come on
@@ -48,5 +54,6 @@ BASE_INTERVAL: dict[NudgeKind, timedelta] = {
     NudgeKind.REACH: timedelta(days=14),
     NudgeKind.GIVE_FIRST: timedelta(days=7),
     NudgeKind.ONLINE_ONLY: timedelta(days=14),
+    NudgeKind.PARTNER_QUIET: timedelta(days=1),  # each partner: once a week (domain.partners)
     NudgeKind.WEEKLY_REVIEW: timedelta(days=7),
 }

@@ -34,7 +34,19 @@ from domain.coaching import (
 )
 from domain.contacts import Tier
 from domain.followups import MAX_REMINDERS, REMINDER_GAPS
-from domain.nudges import NudgeKind
+from domain.nudges import COMBINED, NudgeKind
+from domain.partners import (
+    NUDGE_GAP,
+    SUGGEST_GAP_DAYS,
+    DayMark,
+    Habit,
+    Share,
+    WeekCounts,
+    marks,
+    quiet,
+    shows_counts,
+    shows_days,
+)
 from domain.review import Focus, WeekFacts, choose_focus
 from domain.schedule import local_date, next_occurrence, prompt_deadline, resolve_local
 from domain.stats import Touch, summarize_network
@@ -57,6 +69,30 @@ class FollowupDue:
     nudges_sent: int
     next_nudge_at: datetime
     at_chosen_time: bool  # the next nudge is at a time the user chose (not a re-nudge or snooze)
+
+
+@dataclass(frozen=True)
+class PartnerSide:
+    """One of the user's partners, as the planner sees them (their last LOOKBACK_DAYS)."""
+
+    row_id: int  # the user's own partners row: what the buttons name
+    name: str
+    since: date  # the local day the partnership began
+    share: Share
+    habit: Habit
+    paused: bool  # paused today
+    suggested_at: datetime | None  # the user's last "quiet for two days" about them
+    week: WeekCounts | None = None  # loaded with the user's weekly review
+
+
+@dataclass(frozen=True)
+class NudgeRequest:
+    """A partner pressed "Send a nudge" for this user (the partner's own partners row)."""
+
+    row_id: int
+    from_name: str
+    requested_at: datetime
+    nudged_at: datetime | None  # that partner's last nudge to this user
 
 
 @dataclass(frozen=True)
@@ -83,6 +119,9 @@ class UserView:
     touches: tuple[Touch, ...]  # interactions since TOUCH_WINDOW_DAYS ago
     week: WeekFacts | None = None  # loaded when the weekly review may be due
     week_paused: bool = False  # every day of the review's week was paused
+    partners: tuple[PartnerSide, ...] = ()
+    nudge_requests: tuple[NudgeRequest, ...] = ()  # waiting to reach this user
+    last_partner_nudge_at: datetime | None = None  # the last nudge any partner sent them
     joined_on: date | None = None  # the local day the user joined: nothing is missed before
     streaks: Streaks | None = None  # loaded when a recent networking day was missed
     freeze_noted_on: date | None = None  # the latest covered day a message named
@@ -95,10 +134,22 @@ class UserView:
 
 
 @dataclass(frozen=True)
+class PartnerWeek:
+    """One partner's week in the review's digest, as much as they share."""
+
+    row_id: int
+    name: str
+    marks: tuple[DayMark, ...] | None  # None: they share their streak only
+    counts: WeekCounts | None  # None: they do not share their counts
+    paused: bool
+
+
+@dataclass(frozen=True)
 class Review:
     day: date
     week: WeekFacts
     focus: Focus
+    partners: tuple[PartnerWeek, ...] = ()  # the partner digest, in the same message
 
 
 @dataclass(frozen=True)
@@ -138,7 +189,13 @@ class OnlineOnly:
     interactions: int
 
 
-CoachingPart = KeepWarm | Reach | GiveFirst | OnlineOnly
+@dataclass(frozen=True)
+class QuietPartner:
+    row_id: int
+    name: str
+
+
+CoachingPart = KeepWarm | Reach | GiveFirst | OnlineOnly | QuietPartner
 
 
 @dataclass(frozen=True)
@@ -147,6 +204,12 @@ class Coaching:
 
     day: date
     parts: tuple[CoachingPart, ...]
+
+
+@dataclass(frozen=True)
+class PartnerNudge:
+    day: date
+    from_name: str
 
 
 @dataclass(frozen=True)
@@ -160,7 +223,7 @@ class WelcomeBack:
     day: date
 
 
-Content = Prompt | FollowupNudge | Coaching | Review | Reengage | WelcomeBack
+Content = Prompt | FollowupNudge | Coaching | Review | Reengage | WelcomeBack | PartnerNudge
 
 
 class Outcome(StrEnum):
@@ -187,6 +250,15 @@ class FollowupChange:
     next_nudge_at: datetime | None
 
 
+@dataclass(frozen=True)
+class PartnerChange:
+    """A partners row the plan touched: a suggestion made, or a nudge request settled."""
+
+    row_id: int
+    suggested_at: datetime | None = None
+    nudged_at: datetime | None = None  # (a settled request: sent at this moment, or as before)
+
+
 @dataclass
 class UserPlan:
     """What planning decided for one user; the scheduler writes it in bulk."""
@@ -201,6 +273,8 @@ class UserPlan:
     pause_welcomed: bool = False
     freeze_noted_on: date | None = None  # a covered day this plan's prompt names
     wake_at: datetime | None = None
+    suggested: list[PartnerChange] = field(default_factory=list)
+    nudges_settled: list[PartnerChange] = field(default_factory=list)
 
     @property
     def last_nudged_at(self) -> datetime | None:
@@ -215,6 +289,8 @@ def plan(view: UserView, now: datetime) -> UserPlan:
         _daily(view, now, result)
     if _hears_followups(view, result, now):
         _followups(view, now, result)
+    if view.nudge_requests:
+        _partner_nudge(view, now, result)
     result.wake_at = _wake(view, result, now)
     return result
 
@@ -317,7 +393,22 @@ def _review(view: UserView, result: UserPlan, due: datetime, day: date) -> Revie
     if not decision.send:
         return None
     result.kinds[NudgeKind.WEEKLY_REVIEW] = KindState(True, due, decision.ignored)
-    return Review(day, view.week, choose_focus(view.week))
+    return Review(day, view.week, choose_focus(view.week), _digest(view, day))
+
+
+def _digest(view: UserView, day: date) -> tuple[PartnerWeek, ...]:
+    """Each partner's last seven days, as much of it as they share."""
+    first = day - timedelta(days=6)
+    return tuple(
+        PartnerWeek(
+            row_id=partner.row_id,
+            name=partner.name,
+            marks=marks(partner.habit, first, day, day) if shows_days(partner.share) else None,
+            counts=partner.week if shows_counts(partner.share) else None,
+            paused=partner.paused,
+        )
+        for partner in view.partners
+    )
 
 
 def _coaching(view: UserView, result: UserPlan, due: datetime, day: date) -> None:
@@ -337,6 +428,7 @@ def _coaching(view: UserView, result: UserPlan, due: datetime, day: date) -> Non
     online = online_only(view.touches, day)
     if online is not None:
         found.append((NudgeKind.ONLINE_ONLY, OnlineOnly(online)))
+    found += [(NudgeKind.PARTNER_QUIET, part) for part in _quiet_partners(view, day)]
     parts: list[CoachingPart] = []
     for kind, part in found:
         decision = may_nudge(kind, view.kind(kind), day, view.tz, view.last_active_at)
@@ -345,8 +437,71 @@ def _coaching(view: UserView, result: UserPlan, due: datetime, day: date) -> Non
             parts.append(part)
             if isinstance(part, KeepWarm):
                 result.keep_warm_nudged += [person.contact_id for person in part.people]
+            if isinstance(part, QuietPartner):
+                result.suggested.append(PartnerChange(part.row_id, suggested_at=send_at))
     if parts:
         _add(result, view, NudgeKind.COACHING, Coaching(day, tuple(parts)), due, quiet=True)
+
+
+def _quiet_partners(view: UserView, day: date) -> list[QuietPartner]:
+    """Partners who missed their last two networking days (not paused), each at most once a
+    week; only those who share their days (the suggestion would tell what they do not)."""
+    return [
+        QuietPartner(partner.row_id, partner.name)
+        for partner in view.partners
+        if shows_days(partner.share)
+        and not partner.paused
+        and quiet(partner.habit, day, partner.since)
+        and (
+            partner.suggested_at is None
+            or day >= local_date(partner.suggested_at, view.tz) + timedelta(days=SUGGEST_GAP_DAYS)
+        )
+    ]
+
+
+def _partner_nudge(view: UserView, now: datetime, result: UserPlan) -> None:
+    """A partner's nudge, under this user's attention policy: not while paused or dormant or
+    with such nudges off, not once they checked in today, never twice in NUDGE_GAP (from
+    anyone), after quiet hours, and not on a day that already brought a coaching nudge (then
+    the next morning). Every waiting request is settled; at most one nudge goes."""
+    requests = sorted(view.nudge_requests, key=lambda r: r.requested_at)
+    state = view.kind(NudgeKind.PARTNER_NUDGE)
+    today = local_date(now, view.tz)
+    recent = view.last_partner_nudge_at is not None and now - view.last_partner_nudge_at < NUDGE_GAP
+    silent = (
+        not state.enabled
+        or _paused(view, result, now)
+        or _dormant(result, now)
+        or recent
+        or today in view.checkin_days
+    )
+    sending = None if silent else requests[-1]
+    for request in requests:
+        if request is not sending:
+            result.nudges_settled.append(PartnerChange(request.row_id, nudged_at=request.nudged_at))
+    if sending is None:
+        return
+    send_at = _release(view, now)
+    if _nudged_on(view, result, local_date(send_at, view.tz)):
+        tomorrow = resolve_local(local_date(send_at, view.tz) + timedelta(days=1), time(0), view.tz)
+        send_at = _release(view, tomorrow)
+    day = local_date(send_at, view.tz)
+    result.nudges_settled.append(PartnerChange(sending.row_id, nudged_at=send_at))
+    result.kinds[NudgeKind.PARTNER_NUDGE] = KindState(
+        True, send_at, ignored_in_a_row(state, view.last_active_at)
+    )
+    key = f"{NudgeKind.PARTNER_NUDGE}:{view.user_id}:{day.isoformat()}"
+    content = PartnerNudge(day, sending.from_name)
+    result.messages.append(
+        Outgoing(NudgeKind.PARTNER_NUDGE, key, content, now, send_at, _end_of_day(send_at, view.tz))
+    )
+
+
+def _nudged_on(view: UserView, result: UserPlan, day: date) -> bool:
+    """Whether a coaching nudge already came (or is planned) on the local `day`."""
+    planned = [m.send_at for m in result.messages if m.kind == NudgeKind.COACHING]
+    earlier = [view.kind(kind).last_due_at for kind in COMBINED]
+    return any(at is not None and local_date(at, view.tz) == day for at in [*planned, *earlier])
 
 
 def _hears_followups(view: UserView, result: UserPlan, now: datetime) -> bool:

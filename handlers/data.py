@@ -12,11 +12,12 @@ from telegram.error import BadRequest
 
 from bot import callbacks, keyboards, texts
 from bot.callbacks import ForgetAnswer
+from bot.presenters import partners as partners_present
 from bot.presenters.account import forget_question
 from bot.runtime import BotContext
 from domain.export import filename
 from handlers.common import edit_quietly, pressed, reply, stale
-from services import userdata, users
+from services import partners, userdata, users
 
 
 async def export(update: Update, context: BotContext) -> None:
@@ -67,6 +68,7 @@ async def forget_button(update: Update, context: BotContext) -> None:
         await query.answer()
         await edit_quietly(query, texts.FORGET_KEPT)
         return
+    await partners.end_all(context.db, user.id, context.now(), partners_present.ended)
     if not await userdata.forget(context.db, user.id):  # deleted meanwhile
         await stale(update)
         return

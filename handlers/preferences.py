@@ -17,6 +17,7 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot import callbacks, i18n, keyboards, texts
 from bot.callbacks import Button, SettingsSection, Switch
+from bot.presenters import partners as partners_present
 from bot.presenters import settings as present
 from bot.runtime import BotContext
 from db.models import User
@@ -29,7 +30,7 @@ from domain.quiet_hours import QuietProblem, parse_quiet_hours
 from domain.weekdays import toggle
 from handlers import start
 from handlers.common import command_argument, edit_quietly, pressed_by_user, reply, stale
-from services import nudges, pauses, preferences, users
+from services import nudges, partners, pauses, preferences, users
 
 B = TypeVar("B", bound=Button)
 View = tuple[str, InlineKeyboardMarkup]
@@ -140,6 +141,9 @@ async def _view(context: BotContext, user: User, section: SettingsSection | None
         case SettingsSection.QUIET:
             hours = users.quiet_hours(user)
             return present.quiet(hours), keyboards.settings_quiet(hours)
+        case SettingsSection.PARTNER:
+            share = user.partner_share
+            return partners_present.settings_section(share), keyboards.settings_partner(share)
         case SettingsSection.LANGUAGE:
             return texts.LANGUAGE_SHOW, keyboards.settings_language(user.language)
     overview = await preferences.overview(context.db, user, now)
@@ -361,3 +365,14 @@ async def resume_button(update: Update, context: BotContext) -> None:
         return
     await context.db.commit()
     await _show(update, context, user, SettingsSection.PAUSE, present.resumed(user, now))
+
+
+async def share_button(update: Update, context: BotContext) -> None:
+    """What partners see of the presser; their next look (/partner, a digest) follows it."""
+    if not (found := await _press(update, context, callbacks.SettingsShare)):
+        return
+    button, user = found
+    partners.set_share(user, button.share, context.now())
+    await context.db.commit()
+    confirmation = partners_present.share_changed(button.share)
+    await _show(update, context, user, SettingsSection.PARTNER, confirmation)

@@ -16,7 +16,9 @@ from bot.runtime import BotContext
 from db.models import User
 from domain.conversation import Awaiting
 from domain.pace import Mode, parse_mode
+from handlers import partners as partner_handlers
 from handlers.common import (
+    command_argument,
     edit_quietly,
     known_user,
     message_text,
@@ -25,7 +27,7 @@ from handlers.common import (
     stale,
     wait_for_answer,
 )
-from services import preferences, users
+from services import partners, preferences, users
 
 # Onboarding's questions, in the order they are asked.
 STEPS = (Awaiting.ONBOARDING_TIMEZONE, Awaiting.ONBOARDING_TIME, Awaiting.ONBOARDING_MODE)
@@ -33,13 +35,21 @@ STEPS = (Awaiting.ONBOARDING_TIMEZONE, Awaiting.ONBOARDING_TIME, Awaiting.ONBOAR
 
 async def start(update: Update, context: BotContext) -> None:
     """Onboarding for someone new, or whose row another command made (its data is kept);
-    a welcome back for someone onboarded."""
+    a welcome back for someone onboarded. From a partner's invite link (/start p-<token>), the
+    invite comes first for someone onboarded, and right after the welcome for someone new (who
+    then answers onboarding's questions: the invite's buttons wait)."""
     user = context.user
+    token = partners.invite_token(command_argument(update))
     if user is not None and users.onboarded(user):
+        if token is not None:
+            await partner_handlers.show_invite(update, context, user, token)
+            return
         await reply(update, account.schedule(texts.WELCOME_BACK, user, context.now()))
         return
     user = user or await context.create_user(update)
     await reply(update, texts.WELCOME.format(name=user.first_name or texts.NAME_FALLBACK))
+    if token is not None:
+        await partner_handlers.show_invite(update, context, user, token)
     await ask(update, context, user, Awaiting.ONBOARDING_TIMEZONE)
 
 

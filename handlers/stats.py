@@ -10,11 +10,12 @@ from bot import texts
 from bot.chart import has_data, render_chart, weeks_since
 from bot.presenters import charts
 from bot.presenters import goals as goals_present
+from bot.presenters import partners as partners_present
 from bot.presenters import stats as present
 from bot.runtime import BotContext
 from handlers.common import known_user, reply_long
 from services import charts as chart_service
-from services import goals, stats
+from services import goals, partners, stats
 
 
 async def stats_command(update: Update, context: BotContext) -> None:
@@ -26,6 +27,8 @@ async def stats_command(update: Update, context: BotContext) -> None:
     goal = await goals.view(context.db, user)
     if goal is not None and goal.targets:
         text = f"{text}\n\n{goals_present.coverage(goal)}"
+    if together := await partners.views(context.db, user, now):
+        text = f"{text}\n\n{partners_present.stats_lines(together)}"
     await reply_long(update, text)
     data = charts.chart_data(await chart_service.activity(context.db, user, now, weeks_since))
     if has_data(data):

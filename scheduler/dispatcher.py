@@ -7,7 +7,8 @@ sends in flight share their transactions instead of two commits per send.
 It runs as its own loop beside the planner (`run`), or once per tick in tests
 (`dispatch_once`). Telegram errors never escape: 429 pauses every send until `retry_after` has
 passed (the rate limiter's retries first), 5xx and timeouts come back later with a growing
-delay, and 403 (blocked) or "chat not found" stops all sends to that user until they write.
+delay, and 403 (blocked) or "chat not found" stops all sends to that user until they write
+(and ends their partnerships: each partner is told in one line).
 """
 
 import asyncio
@@ -24,11 +25,13 @@ from telegram.error import BadRequest, Forbidden, RetryAfter
 
 from bot import metrics
 from bot.clock import Clock
+from bot.presenters import partners as partners_present
 from db import outbox as outbox_db
 from db.models import OutboxMessage, OutboxStatus
 from db.users import mark_unreachable
 from scheduler.batching import GroupCommit
 from scheduler.limiter import OnAdmit, retry_delay
+from services import partners
 
 log = logging.getLogger(__name__)
 
@@ -212,6 +215,9 @@ class Dispatcher:
             for outcome in outcomes:
                 if outcome.unreachable:
                     await mark_unreachable(session, outcome.row.user_id, now)
+                    await partners.end_all(
+                        session, outcome.row.user_id, now, partners_present.ended
+                    )
             await session.commit()
         return [None] * len(outcomes)
 

@@ -29,7 +29,15 @@ from domain.attention import (
 )
 from domain.coaching import WARM_WINDOW_DAYS
 from domain.contacts import Channel
-from domain.planning import TOUCH_WINDOW_DAYS, Outcome, UserPlan, UserView, plan
+from domain.partners import LOOKBACK_DAYS, Habit, WeekCounts
+from domain.planning import (
+    TOUCH_WINDOW_DAYS,
+    Outcome,
+    PartnerSide,
+    UserPlan,
+    UserView,
+    plan,
+)
 from domain.review import WeekFacts, review_days
 from domain.schedule import local_date, resolve_local
 from domain.stats import summarize_network
@@ -66,8 +74,9 @@ async def plan_batch(session: AsyncSession, users: Sequence[PlannedUser], now: d
     batch = await planning_db.load(session, list(zones), now, since, max(todays.values()))
     reviewing = {user.id: day for user in users if (day := _review_day(user, zones, now))}
     weeks = await _weeks(session, users, reviewing, batch, zones, now) if reviewing else {}
+    digests = await _partner_weeks(session, reviewing, batch, zones) if reviewing else {}
     streaks = await _streaks(session, users, batch, zones, now)
-    views = [_view(user, zones[user.id], batch, weeks, streaks) for user in users]
+    views = [_view(user, zones[user.id], batch, weeks, streaks, digests, now) for user in users]
     plans = [plan(view, now) for view in views]
     return await _write(session, users, views, plans, batch, now)
 
@@ -125,6 +134,8 @@ def _view(
     batch: planning_db.Batch,
     weeks: dict[int, Any],
     streaks: dict[int, Streaks],
+    digests: dict[tuple[int, int], WeekCounts],
+    now: datetime,
 ) -> UserView:
     quiet = (
         QuietHours(user.quiet_start, user.quiet_end)
@@ -158,10 +169,79 @@ def _view(
         touches=tuple(batch.touches.get(user.id, ())),
         week=week,
         week_paused=week_paused,
+        partners=_partners(user, tz, batch, digests, now),
+        nudge_requests=tuple(batch.nudge_requests.get(user.id, ())),
+        last_partner_nudge_at=batch.last_partner_nudge.get(user.id),
         joined_on=local_date(user.created_at, tz),
         streaks=streaks.get(user.id),
         freeze_noted_on=user.freeze_noted_on,
     )
+
+
+def _partners(
+    user: PlannedUser,
+    tz: Any,
+    batch: planning_db.Batch,
+    digests: dict[tuple[int, int], WeekCounts],
+    now: datetime,
+) -> tuple[PartnerSide, ...]:
+    """The user's partners: their last LOOKBACK_DAYS in their own local dates."""
+    sides = []
+    for row in batch.partners.get(user.id, ()):
+        today = local_date(now, get_zone(row.timezone))
+        paused = paused_days(
+            batch.partner_pauses.get(row.partner_id, []),
+            today - timedelta(days=LOOKBACK_DAYS),
+            today,
+        )
+        habit = Habit(
+            row.networking_days, frozenset(batch.partner_done.get(row.partner_id, ())), paused
+        )
+        sides.append(
+            PartnerSide(
+                row_id=row.id,
+                name=row.first_name,
+                since=local_date(row.since, tz),
+                share=row.share,
+                habit=habit,
+                paused=today in paused,
+                suggested_at=row.suggested_at,
+                week=digests.get((user.id, row.partner_id)),
+            )
+        )
+    return tuple(sides)
+
+
+async def _partner_weeks(
+    session: AsyncSession,
+    reviewing: dict[int, date],
+    batch: planning_db.Batch,
+    zones: dict[int, Any],
+) -> dict[tuple[int, int], WeekCounts]:
+    """Each reviewing user's partners' counts over the review's seven days (two queries)."""
+    pairs = [(uid, row) for uid in reviewing for row in batch.partners.get(uid, ())]
+    if not pairs:
+        return {}
+    first = min(reviewing.values()) - timedelta(days=WEEK - 1)
+    partner_zones = {row.partner_id: get_zone(row.timezone) for _, row in pairs}
+    week_since = min(resolve_local(first, time(0), tz) for tz in partner_zones.values())
+    weeks = await planning_db.load_partner_weeks(session, list(partner_zones), first, week_since)
+    counts = {}
+    for uid, row in pairs:
+        day = reviewing[uid]
+        start = day - timedelta(days=WEEK - 1)
+        touches = [t for t in weeks.touches.get(row.partner_id, ()) if start <= t.day <= day]
+        summary = summarize_network(touches)
+        tz = partner_zones[row.partner_id]
+        counts[(uid, row.partner_id)] = WeekCounts(
+            people=sum(summary.tiers.values()),
+            gives=summary.gives,
+            asks=summary.asks,
+            followups_done=sum(
+                start <= local_date(at, tz) <= day for at in weeks.done_at.get(row.partner_id, ())
+            ),
+        )
+    return counts
 
 
 async def _weeks(
@@ -263,6 +343,22 @@ async def _write(
     )
     await planning_db.mark_keep_warm_nudged(
         session, [cid for result in plans for cid in result.keep_warm_nudged]
+    )
+    await planning_db.update_partners(
+        session,
+        [
+            {"id": change.row_id, "suggested_at": change.suggested_at}
+            for result in plans
+            for change in result.suggested
+        ],
+    )
+    await planning_db.update_partners(
+        session,
+        [
+            {"id": change.row_id, "nudged_at": change.nudged_at, "nudge_requested_at": None}
+            for result in plans
+            for change in result.nudges_settled
+        ],
     )
     welcomed = [batch.pause_ids[p.user_id] for p in plans if p.pause_welcomed]
     await planning_db.mark_welcomed(session, welcomed, now)

@@ -8,7 +8,7 @@ from typing import Any
 
 from bot import callbacks, keyboards, texts
 from bot.keyboards import Row
-from bot.presenters import checkins, contacts, followups, review
+from bot.presenters import checkins, contacts, followups, partners, review
 from bot.presenters.common import describe_when, pick, plural
 from domain.nudges import NudgeKind
 from domain.planning import (
@@ -19,7 +19,9 @@ from domain.planning import (
     KeepWarm,
     OnlineOnly,
     Outgoing,
+    PartnerNudge,
     Prompt,
+    QuietPartner,
     Reach,
     Reengage,
     Review,
@@ -33,6 +35,7 @@ PART_KINDS = {
     Reach: NudgeKind.REACH,
     GiveFirst: NudgeKind.GIVE_FIRST,
     OnlineOnly: NudgeKind.ONLINE_ONLY,
+    QuietPartner: NudgeKind.PARTNER_QUIET,
 }
 
 
@@ -57,10 +60,20 @@ def _content(message: Outgoing, view: UserView) -> tuple[str, list[Row]]:
         return followups.nudge(content), [*rows, keyboards.kind_off(NudgeKind.FOLLOWUP)]
     if isinstance(content, Coaching):
         parts = [_part(part, content) for part in content.parts]
-        rows = [keyboards.kind_off(PART_KINDS[type(part)]) for part in content.parts]
-        return "\n\n".join(parts), rows
+        nudges = [
+            keyboards.partner_nudge(part.row_id, part.name)
+            for part in content.parts
+            if isinstance(part, QuietPartner)
+        ]
+        kinds = dict.fromkeys(PART_KINDS[type(part)] for part in content.parts)
+        return "\n\n".join(parts), [*nudges, *(keyboards.kind_off(kind) for kind in kinds)]
     if isinstance(content, Review):
         return review.text(content, view), review.rows(content)
+    if isinstance(content, PartnerNudge):
+        text = pick(texts.PARTNER_NUDGES, content.day).format(name=content.from_name)
+        why = texts.PARTNER_NUDGE_WHY.format(name=content.from_name)
+        quick = [(texts.QUICK_CHECKIN_BUTTON, callbacks.QuickCheckin())]
+        return f"{text}\n\n{why}", [quick, keyboards.kind_off(NudgeKind.PARTNER_NUDGE)]
     if isinstance(content, Reengage):
         variants = texts.REENGAGE_FIRST if content.number == 0 else texts.REENGAGE_AGAIN
         text = f"{pick(variants, content.day).format(name=name)}\n\n{texts.REENGAGE_WHY}"
@@ -109,5 +122,7 @@ def _part(part: CoachingPart, coaching: Coaching) -> str:
             asks=plural(texts.ASKS, part.asks), gives=plural(texts.GIVES, part.gives)
         )
         return f"{pick(texts.GIVE_FIRST_NUDGE, day)}\n{why}"
+    if isinstance(part, QuietPartner):
+        return partners.quiet_partner(part)
     why = texts.ONLINE_ONLY_WHY.format(interactions=plural(texts.INTERACTIONS, part.interactions))
     return f"{pick(texts.ONLINE_ONLY, day)}\n{why}"

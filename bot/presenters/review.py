@@ -1,7 +1,7 @@
 """The weekly review as the user reads it: a message built from sections.
 
 Each section is one block of text, in order: the week in numbers with its focus, then whatever
-joins the review (the accountability partners' digest plugs in as a section here), and last
+joins the review (the accountability partners' digest), and last
 the line that says why it came. The review travels alone, or inside the day's prompt when it
 falls on a check-in day (`bot.presenters.nudges`), never as a second message at that moment.
 """
@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from bot import i18n, keyboards, texts
 from bot.keyboards import Row
+from bot.presenters import partners
 from bot.presenters.common import pick, plural
 from domain.nudges import NudgeKind
 from domain.planning import Review, UserView
@@ -23,10 +24,11 @@ def text(review: Review, view: UserView) -> str:
     return "\n\n".join(block for block in blocks if block)
 
 
-def rows(_review: Review) -> list[Row]:
-    """The review's buttons, under the prompt's when it travels inside it (a digest's buttons
-    join here, before the switch)."""
-    return [keyboards.kind_off(NudgeKind.WEEKLY_REVIEW)]
+def rows(review: Review) -> list[Row]:
+    """The review's buttons, under the prompt's when it travels inside it: a cheer for each
+    partner in the digest, then the switch."""
+    cheers = keyboards.partner_cheers([(p.row_id, p.name) for p in review.partners])
+    return [*cheers, keyboards.kind_off(NudgeKind.WEEKLY_REVIEW)]
 
 
 def numbers(review: Review, view: UserView) -> str:
@@ -59,9 +61,14 @@ def numbers(review: Review, view: UserView) -> str:
     )
 
 
+def digest(review: Review, _view: UserView) -> str | None:
+    """The accountability partners' weeks, as much as each shares (none: no section)."""
+    return partners.digest(review.partners) if review.partners else None
+
+
 def why(_review: Review, view: UserView) -> str:
     return texts.REVIEW_WHY.format(on_weekdays=texts.EVERY_WEEKDAY[view.review_day])
 
 
-# In message order. A new section (the partners' digest) goes before `why`.
-SECTIONS: tuple[Section, ...] = (numbers, why)
+# In message order. A new section goes before `why`.
+SECTIONS: tuple[Section, ...] = (numbers, digest, why)

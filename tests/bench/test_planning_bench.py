@@ -12,8 +12,9 @@ from tests.harness import NEEDS_POSTGRESQL
 def test_a_tiny_planning_pass_reports_every_figure() -> None:
     rows = [asyncio.run(measure("sqlite", 30, case)) for case in CASES]
     typical, worst, floor = rows
-    # For everyone: the prompt (with the review inside), a follow-up, and coaching.
-    assert worst["planned"] == 30 * 3
+    # For everyone: the prompt (with the review inside), a follow-up, coaching, a partner's nudge.
+    assert worst["planned"] == 30 * 4
+    assert (worst["partnered"], typical["partnered"]) == (30, 10)
     assert 30 <= typical["planned"] < worst["planned"]
     assert floor["planned"] == 30  # one prompt each, nothing else
     assert all(row["rss_peak_mb"] >= row["rss_before_mb"] > 0 for row in rows)
@@ -28,4 +29,4 @@ def test_two_planning_processes_share_the_users_without_doubles() -> None:
     alone = asyncio.run(measure("postgresql", 40, "worst"))
     shared = asyncio.run(measure("postgresql", 40, "worst", processes=2))
     assert shared["processes"] == 2
-    assert alone["planned"] == shared["planned"] == 40 * 3
+    assert alone["planned"] == shared["planned"] == 40 * 4

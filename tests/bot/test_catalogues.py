@@ -140,6 +140,7 @@ def test_button_labels_fit_on_a_phone(language: str) -> None:
     values its placeholders take (a nudge kind's name, a weekday, an interval)."""
     from bot import keyboards
     from domain.nudges import SWITCHABLE
+    from domain.partners import Share
 
     with i18n.speaking(language):
         longest_kind = max(texts.KIND_NAMES.values(), key=len)
@@ -162,6 +163,7 @@ def test_button_labels_fit_on_a_phone(language: str) -> None:
             [texts.REST_BUTTON],
             [texts.COMPANY_BUTTON, texts.HOW_MET_BUTTON],
             [texts.REPLIED_BUTTON],
+            [texts.PARTNER_SHARE_BUTTON],
             *[[label] for label in texts.QUICK_REPLIES.values()],
             *[[label] for label in texts.INTERVAL_BUTTONS.values()],
             *[[label] for label in texts.PAUSE_DAYS_BUTTON.values()],
@@ -177,6 +179,8 @@ def test_button_labels_fit_on_a_phone(language: str) -> None:
             keyboards.settings_nudges(dict.fromkeys(SWITCHABLE, False)),
             keyboards.settings_days(0b1111111),
             keyboards.settings_language(language),
+            keyboards.settings_partner(Share.ALL),
+            keyboards.partner_invite("token"),
             keyboards.networking_days(0b1111111),
         ]
         for markup in markups:

@@ -8,7 +8,8 @@ from bot.presenters import review as review_present
 from bot.presenters.nudges import render
 from domain.contacts import Tier
 from domain.nudges import NudgeKind
-from domain.planning import Outgoing, Prompt, Review, UserView
+from domain.partners import DayMark, WeekCounts
+from domain.planning import Outgoing, PartnerWeek, Prompt, Review, UserView
 from domain.review import Focus, WeekFacts
 from domain.streaks import FreezeNote
 from domain.weekdays import MON_FRI
@@ -67,6 +68,34 @@ def test_the_prompt_carries_the_freeze_the_missed_day_and_the_review_in_one_mess
 def test_the_review_is_built_from_sections_in_order() -> None:
     review = Review(FRIDAY, WEEK, Focus.KEEP_WARM)
     text = review_present.text(review, VIEW)
-    assert text == "\n\n".join(section(review, VIEW) or "" for section in review_present.SECTIONS)
+    blocks = [section(review, VIEW) for section in review_present.SECTIONS]
+    assert text == "\n\n".join(block for block in blocks if block)
     assert text.endswith(texts.REVIEW_WHY.format(on_weekdays="on Fridays"))
     assert texts.FOCUS["keep_warm"] in text
+    assert texts.PARTNER_DIGEST not in text  # no partners: no digest section
+
+
+def test_the_partner_digest_is_a_section_before_why_with_a_cheer_each_in_the_prompt() -> None:
+    marks = (DayMark.DONE, DayMark.MISSED, DayMark.DONE, DayMark.DONE, DayMark.AHEAD)
+    bea = PartnerWeek(31, "Bea", marks, WeekCounts(2, 1, 0, 1), paused=False)
+    cal = PartnerWeek(32, "Cal", None, None, paused=False)
+    review = Review(FRIDAY, WEEK, Focus.KEEP_WARM, (bea, cal))
+    text = review_present.text(review, VIEW)
+    digest = "\n".join(
+        [
+            texts.PARTNER_DIGEST,
+            "Bea: ●○●●· · 2 people reached, 1 give, 0 asks, 1 follow-up done",
+            "Cal: shares their streak only (/partner)",
+        ]
+    )
+    why = texts.REVIEW_WHY.format(on_weekdays="on Fridays")
+    assert text.endswith(f"\n\n{digest}\n\n{why}")
+    found = payload(Prompt(FRIDAY, review=review))
+    assert str(found["text"]).endswith(text)
+    assert rows(found) == [
+        [callbacks.StartCheckin().pack()],
+        [callbacks.KindOff(NudgeKind.CHECKIN).pack()],
+        [callbacks.PartnerCheer(31).pack()],
+        [callbacks.PartnerCheer(32).pack()],
+        [callbacks.KindOff(NudgeKind.WEEKLY_REVIEW).pack()],
+    ]

@@ -8,15 +8,20 @@ from domain.attention import DORMANT_AFTER, KindState, Pause, QuietHours, Reenga
 from domain.coaching import KeepWarmCandidate
 from domain.contacts import Channel, InteractionKind, Tier
 from domain.nudges import NudgeKind
+from domain.partners import Habit, Share
 from domain.planning import (
     Coaching,
     FollowupDue,
     FollowupNudge,
     GiveFirst,
     KeepWarm,
+    NudgeRequest,
     OnlineOnly,
     Outcome,
+    PartnerNudge,
+    PartnerSide,
     Prompt,
+    QuietPartner,
     Reach,
     Reengage,
     Review,
@@ -429,3 +434,80 @@ def test_keep_warm_people_listed_once_per_message() -> None:
     result = plan(view(keep_warm=DUE_PEOPLE), TUESDAY)
     coaching = result.messages[-1].content
     assert isinstance(coaching, Coaching) and isinstance(coaching.parts[0], KeepWarm)
+
+
+# --- partners ---------------------------------------------------------------------------------
+
+MIDDAY = TUESDAY - timedelta(hours=5)  # 13:00 in Berlin: between daily moments
+
+
+def request(row_id: int = 1, at: datetime = MIDDAY, nudged: datetime | None = None) -> object:
+    return NudgeRequest(row_id, "Sam", at, nudged)
+
+
+def quiet_partner(**changes: object) -> PartnerSide:
+    base = PartnerSide(
+        row_id=5,
+        name="Sam",
+        since=date(2026, 1, 1),
+        share=Share.ALL,
+        habit=Habit(MON_FRI, frozenset(), frozenset()),
+        paused=False,
+        suggested_at=None,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def test_a_partners_nudge_goes_now_and_settles_every_request() -> None:
+    result = plan(
+        view(next_daily_at=TUESDAY, nudge_requests=(request(1), request(2, MIDDAY + DAY / 24))),
+        MIDDAY,
+    )
+    (nudge,) = result.messages
+    assert (nudge.kind, nudge.send_at, nudge.content) == (
+        NudgeKind.PARTNER_NUDGE, MIDDAY, PartnerNudge(date(2026, 3, 10), "Sam"),
+    )  # fmt: skip
+    assert nudge.expires_at is not None and nudge.expires_at.date() == date(2026, 3, 10)
+    assert {(c.row_id, c.nudged_at) for c in result.nudges_settled} == {(1, None), (2, MIDDAY)}
+
+
+def test_a_partners_nudge_waits_for_quiet_hours_and_a_day_without_a_coaching_nudge() -> None:
+    night = TUESDAY + timedelta(hours=5)  # 23:00 in Berlin
+    (nudge,) = plan(view(nudge_requests=(request(),), next_daily_at=TUESDAY + DAY), night).messages
+    assert nudge.send_at == datetime(2026, 3, 11, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
+    coached = {NudgeKind.KEEP_WARM: KindState(True, MIDDAY - timedelta(hours=4), 0)}
+    (nudge,) = plan(view(nudge_requests=(request(),), kinds=coached), MIDDAY).messages
+    assert nudge.send_at == datetime(2026, 3, 11, 7, 0, tzinfo=UTC)  # tomorrow morning
+
+
+def test_no_partners_nudge_while_paused_switched_off_checked_in_or_nudged_lately() -> None:
+    cases = [
+        {"pause": Pause(date(2026, 3, 9), None)},
+        {"kinds": {NudgeKind.PARTNER_NUDGE: KindState(enabled=False)}},
+        {"checkin_days": frozenset({date(2026, 3, 10)})},
+        {"last_partner_nudge_at": MIDDAY - 2 * DAY},
+    ]
+    for changes in cases:
+        result = plan(view(nudge_requests=(request(),), **changes), MIDDAY)
+        assert result.messages == [], changes
+        assert [(c.row_id, c.nudged_at) for c in result.nudges_settled] == [(1, None)]
+    (nudge,) = plan(
+        view(nudge_requests=(request(),), last_partner_nudge_at=MIDDAY - 3 * DAY), MIDDAY
+    ).messages
+    assert nudge.kind == NudgeKind.PARTNER_NUDGE
+
+
+def test_a_quiet_partner_is_suggested_once_a_week_in_the_coaching_message() -> None:
+    result = plan(view(partners=(quiet_partner(),)), TUESDAY)
+    (_, coaching) = result.messages
+    assert coaching.content == Coaching(date(2026, 3, 10), (QuietPartner(5, "Sam"),))
+    assert [(c.row_id, c.suggested_at) for c in result.suggested] == [(5, TUESDAY)]
+    for partner in (
+        quiet_partner(suggested_at=TUESDAY - 6 * DAY),
+        quiet_partner(paused=True),
+        quiet_partner(share=Share.STREAK),
+        quiet_partner(habit=Habit(MON_FRI, frozenset({date(2026, 3, 9)}), frozenset())),
+    ):
+        assert kinds(plan(view(partners=(partner,)), TUESDAY)) == [NudgeKind.CHECKIN], partner
+    result = plan(view(partners=(quiet_partner(suggested_at=TUESDAY - 7 * DAY),)), TUESDAY)
+    assert kinds(result) == [NudgeKind.CHECKIN, NudgeKind.COACHING]

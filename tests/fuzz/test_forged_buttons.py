@@ -15,13 +15,13 @@ from typing import Any, get_type_hints
 from bot.callbacks import Button
 from tests.fuzz import strategies as s
 from tests.fuzz.driver import Driver
-from tests.fuzz.world import FUZZER, ROW_FIELDS, Victim, own_ids
+from tests.fuzz.world import FUZZER, ROW_FIELDS, Victim, own_ids, partner_with_pal
 from tests.harness import RunningBot, both_backends, owned
 
 A_DAY = date(2026, 1, 9)
 NOBODY = Victim(0, 0, {})
 
-# The presser's own rows: a check-in, contacts, a follow-up, a pitch.
+# The presser's own rows: a check-in, contacts, a follow-up, a pitch (and a partnership).
 PRESSER_SAYS = (
     "/start",
     "/cancel",
@@ -94,6 +94,7 @@ async def test_every_button_forged_with_another_users_ids_changes_none_of_their_
     await driver.begin()
     for text in PRESSER_SAYS:
         assert not await driver.run(text)
+    await partner_with_pal(bot, FUZZER)
     own = {field: await own_ids(bot, FUZZER, field) for field in (*ROW_FIELDS, "user_id")}
     assert all(own.values()), f"the presser needs rows of their own: {own}"
 

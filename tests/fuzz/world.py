@@ -13,13 +13,15 @@ from sqlalchemy import select
 from bot import texts
 from bot.callbacks import MAX_BYTES
 from db import userdata
-from db.models import CheckIn, Contact, Followup, OutboxMessage, Pitch, User
+from db.models import CheckIn, Contact, Followup, OutboxMessage, Partner, Pitch, User
+from domain.weekdays import EVERY_DAY
 from services.userdata import account_since
 from tests.emulator import JSON, BotAPIEmulator
 from tests.harness import USER_ID, RunningBot, owned
 
 FUZZER = USER_ID  # sends almost everything
 VICTIM = 2002  # the other user: has rows of every kind, never sends anything while fuzzing
+PAL = 2003  # the victim's accountability partner (and the fuzzer's): kept, never sends anything
 STRANGER = 5001  # a private chat with none of the optional fields (no first name either)
 SUPERGROUP = -1_000_000_001_001
 CHANNEL = -1_000_000_002_002
@@ -68,6 +70,7 @@ VICTIM_SAYS = (
     "the Narwhal Meetup",
     "/pitch I am Vic, a quokka researcher. I help teams study wombats. I'm looking for a "
     "research role at Quokka Labs.",
+    "/partner",
     "/pause 3 days",
 )
 
@@ -87,6 +90,7 @@ ROW_FIELDS: Mapping[str, Any] = {
     "followup_id": Followup,
     "checkin_id": CheckIn,
     "pitch_id": Pitch,
+    "row_id": Partner,
 }
 
 
@@ -112,6 +116,8 @@ async def make_victim(bot: RunningBot, emulator: BotAPIEmulator) -> Victim:
             )
         )
         await session.commit()
+    await partner_with_pal(bot, VICTIM)
+    async with bot.session() as session:
         user = await session.get(User, VICTIM)
         assert user is not None
         ids = {
@@ -125,10 +131,40 @@ async def make_victim(bot: RunningBot, emulator: BotAPIEmulator) -> Victim:
     return Victim(VICTIM, since, ids | {"user_id": (VICTIM,)})
 
 
-async def forget_everyone_but_the_victim(bot: RunningBot) -> None:
-    """Each example starts from the same database: only the victim's rows."""
+async def partner_with_pal(bot: RunningBot, user_id: int) -> None:
+    """A partnership of `user_id` with PAL (made here: it takes two people's answers)."""
+    now = bot.clock.now()
     async with bot.session() as session:
-        others = list(await session.scalars(select(User.id).where(User.id != VICTIM)))
+        if await session.get(User, PAL) is None:
+            session.add(
+                User(
+                    id=PAL,
+                    chat_id=PAL,
+                    first_name="Pal",
+                    timezone="UTC",
+                    checkin_time=now.time().replace(microsecond=0),
+                    networking_days=EVERY_DAY,
+                    partner_share="all",
+                    active=True,
+                    created_at=now,
+                    updated_at=now,
+                )
+            )
+            await session.flush()
+        session.add_all(
+            [
+                Partner(user_id=user_id, partner_id=PAL, since=now),
+                Partner(user_id=PAL, partner_id=user_id, since=now),
+            ]
+        )
+        await session.commit()
+
+
+async def forget_everyone_but_the_victim(bot: RunningBot) -> None:
+    """Each example starts from the same database: only the victim's rows (and their partner's
+    account, whose rows the victim's partnership needs)."""
+    async with bot.session() as session:
+        others = list(await session.scalars(select(User.id).where(User.id.not_in((VICTIM, PAL)))))
         for user_id in others:
             await userdata.delete_all(session, user_id)
         await session.commit()

@@ -25,7 +25,10 @@ from db.models import (
     Followup,
     Interaction,
     OutboxMessage,
+    Partner,
+    PartnerInvite,
     Pause,
+    User,
 )
 from domain.export import TableRows, build_export
 from tests.clock import ManualClock
@@ -114,6 +117,12 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
                     welcomed_at=now,
                     created_at=now,
                 ),
+                PartnerInvite(
+                    user_id=chat.user_id,
+                    token_hash=f"{chat.user_id:064d}",
+                    created_at=now,
+                    expires_at=now + timedelta(days=7),
+                ),
                 OutboxMessage(
                     user_id=chat.user_id,
                     chat_id=chat.user_id,
@@ -127,7 +136,32 @@ async def seed(bot: RunningBot, chat: Chat, contact_name: str) -> None:
                 ),
             ]
         )
+        # A partner: a third account, so the two users under test stay strangers.
+        partner = User(
+            id=partner_of(chat.user_id),
+            chat_id=partner_of(chat.user_id),
+            first_name=f"Partner of {contact_name}",
+            timezone="UTC",
+            checkin_time=now.time(),
+            networking_days=31,
+            partner_share="all",
+            active=True,
+            created_at=now,
+            updated_at=now,
+        )
+        session.add(partner)
+        await session.flush()
+        session.add_all(
+            [
+                Partner(user_id=chat.user_id, partner_id=partner.id, since=now),
+                Partner(user_id=partner.id, partner_id=chat.user_id, since=now),
+            ]
+        )
         await session.commit()
+
+
+def partner_of(user_id: int) -> int:
+    return user_id + 10_000
 
 
 async def all_rows(bot: RunningBot) -> Rows:
@@ -220,6 +254,11 @@ async def test_export_holds_everything_of_the_user_and_nothing_else(
         exported = data["tables"][table.name]
         key = [column.name for column in table.primary_key.columns]
         held = [[row[k] for k in key] for row in mine[table.name]]
+        if table.name == "partners":  # the partner's display name and the date, no ids
+            assert exported == [
+                {"partner": "Partner of Sally Ng", "since": "2026-01-05T12:00:00+00:00"}
+            ]
+            continue
         if table.name == "inbox":  # and the /export update itself, which came in since
             assert [[row[k] for k in key] for row in exported][: len(held)] == held
         else:
@@ -238,8 +277,10 @@ async def test_export_holds_everything_of_the_user_and_nothing_else(
     assert "Zed Quill" not in everything and "Bob" not in everything
     their_checkin_ids = {row["id"] for row in theirs["checkins"]}
     assert not their_checkin_ids & {row["id"] for row in data["tables"]["checkins"]}
-    # As a whole number: a message's Unix date in the inbox may hold the same digits.
+    # As a whole number: a message's Unix date in the inbox may hold the same digits. Nor the
+    # partner's account.
     assert not re.search(rf"(?<!\d){OTHER_ID}(?!\d)", everything)
+    assert not re.search(rf"(?<!\d){partner_of(USER_ID)}(?!\d)", everything)
 
     (row,) = csv_rows(archive, "checkins.csv")
     assert (row["who"], row["gave"], row["ask"]) == ANSWERS

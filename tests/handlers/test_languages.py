@@ -83,6 +83,8 @@ ENGLISH = (
     " at 18:00",
     "Tuesday",
     "Friday",
+    "accountability partner",
+    "Send this link",
 )
 
 
@@ -166,6 +168,8 @@ async def test_the_whole_coach_speaks_the_users_language(
     help_text = await chat.say("/help")
     assert help_text["text"].startswith(said["HELP_HEADER"])
     assert said["COMMANDS"][0][1] in help_text["text"]
+    partner = await chat.say("/partner")
+    assert partner["text"].startswith(said["PARTNER_EXPLAIN"])
 
     # Not one of the English copy's sentences in anything this user received.
     leaks = {m["text"][:60]: english_in(m) for m in emulator.messages_to(USER_ID) if english_in(m)}

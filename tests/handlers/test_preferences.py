@@ -91,6 +91,7 @@ async def test_settings_shows_everything_in_one_message(bot: RunningBot, chat: C
         "📊 Weekly review",
         "🔔 Nudges",
         "⏸ Pause",
+        "🤝 Partner",
         "🌐 Language",
     ]
 
@@ -296,6 +297,8 @@ async def test_each_kind_of_nudge_switches_off_and_on(bot: RunningBot, chat: Cha
         "✓ meet-in-person nudges",
         "✓ weekly reviews",
         "✓ messages after quiet spells",
+        "✓ quiet-partner suggestions",
+        "✓ nudges from partners",
         BACK,
     ]
     section, confirmation = await tap(chat, section, "✓ keep-warm nudges")
