@@ -181,7 +181,7 @@ async def _days(update: Update, context: BotContext, user: User, text: str) -> b
             reply_markup=keyboards.networking_days(user.networking_days),
         )
         return True
-    mask = parse_days(text)
+    mask = parse_days(text, user.language)
     if not mask:
         await reply(update, texts.DAYS_BAD if mask is None else texts.DAYS_EMPTY)
         return False
