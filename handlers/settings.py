@@ -140,7 +140,7 @@ async def checkin_time_button(update: Update, context: BotContext) -> None:
 
 
 async def _apply_time(update: Update, context: BotContext, user: User, text: str) -> None:
-    at = parse_time_of_day(text)
+    at = parse_time_of_day(text, user.language)
     if at is None:
         await reply(update, texts.CHECKIN_TIME_BAD)
         return

@@ -177,6 +177,9 @@ PHRASES = {
 # Command arguments: "/pause 2 Wochen", "/pause bis Freitag", "/days Mo-Fr",
 # "/quiet von 22 bis 7", "/quiet aus".
 ARGUMENT_WORDS = {
+    "o'clock": "uhr",
+    "noon": "mittag mittags",
+    "midnight": "mitternacht",
     "searching": "suchend jobsuche arbeitssuchend",
     "employed": "angestellt beschäftigt berufstätig",
     "until": "bis",

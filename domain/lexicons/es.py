@@ -233,6 +233,9 @@ PHRASES |= {
 # Command arguments: "/pause 2 semanas", "/pause hasta el viernes", "/days lun-vie",
 # "/quiet de 22:00 a 07:00", "/quiet apagar".
 ARGUMENT_WORDS = {
+    "o'clock": "horas hs",
+    "noon": "mediodía mediodia",
+    "midnight": "medianoche",
     "searching": "buscando busco búsqueda busqueda",
     "employed": "empleado empleada trabajando contratado contratada",
     "until": "hasta",

@@ -218,6 +218,9 @@ PHRASES |= {
 # Command arguments: "/pause 2 semanas", "/pause até sexta", "/days seg-sex",
 # "/quiet das 22:00 às 07:00", "/quiet desligar".
 ARGUMENT_WORDS = {
+    "o'clock": "horas hs",
+    "noon": "meio-dia",
+    "midnight": "meia-noite",
     "searching": "procurando buscando busca",
     "employed": "empregado empregada trabalhando",
     "until": "até ate",

@@ -142,6 +142,9 @@ PHRASES = {
 # Command arguments: "/pause 2 недели", "/pause до пятницы", "/days пн-пт",
 # "/quiet с 22:00 до 07:00", "/quiet выкл".
 ARGUMENT_WORDS = {
+    "o'clock": "ч час часа часов",
+    "noon": "полдень",
+    "midnight": "полночь",
     "searching": "ищу поиск",
     "employed": "работаю трудоустроен трудоустроена",
     "until": "до",

@@ -1,5 +1,5 @@
-"""Command arguments in the user's language (/pause, /days, /quiet, /mode, /checkin), English
-always accepted as well, a word of another language never."""
+"""Command arguments in the user's language (/pause, /days, /quiet, /mode, /checkin,
+/checkintime), English always accepted as well, a word of another language never."""
 
 from datetime import date, datetime, time
 
@@ -10,6 +10,7 @@ from domain.checkins import names_yesterday
 from domain.pace import Mode, parse_mode
 from domain.pausing import PauseProblem, PauseRequest, parse_pause
 from domain.quiet_hours import QuietProblem, QuietRequest, parse_quiet_hours
+from domain.timeofday import parse_time_of_day
 from domain.weekdays import EVERY_DAY, MON_FRI, WEEKENDS, parse_days
 
 NOW = datetime(2026, 12, 1, 10, 0)  # a Tuesday
@@ -198,3 +199,27 @@ def test_mode_in_each_language(language: str, text: str, mode: Mode | None) -> N
 )
 def test_checkin_yesterday_in_each_language(language: str, text: str, yesterday: bool) -> None:
     assert names_yesterday(text, language) is yesterday
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "at"),
+    [
+        ("es", "a las 18:00", time(18)),
+        ("es", "18 horas", time(18)),
+        ("es", "mediodía", time(12)),
+        ("pt_BR", "às 18h", time(18)),
+        ("pt_BR", "meio-dia", time(12)),
+        ("de", "18 Uhr", time(18)),
+        ("de", "um 18:30 Uhr", time(18, 30)),
+        ("de", "Mitternacht", time(0)),
+        ("ru", "в 18:00", time(18)),
+        ("ru", "в 6 часов", time(6)),
+        ("ru", "полдень", time(12)),
+        ("es", "6pm", time(18)),  # English always
+        ("en", "18 Uhr", None),  # German for a German speaker only
+        ("de", "um", None),
+        ("ru", "в полдень завтра", None),
+    ],
+)
+def test_time_of_day_in_each_language(language: str, text: str, at: time | None) -> None:
+    assert parse_time_of_day(text, language) == at

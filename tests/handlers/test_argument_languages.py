@@ -101,6 +101,8 @@ async def test_another_languages_words_are_refused_in_the_users_own(
     # …and German and English words are read.
     assert (await chat.say("/days Mo-Fr"))["text"].startswith(said("de", texts.DAYS_SET))
     assert (await user_row(bot)).networking_days == MON_FRI
+    await chat.say("/checkintime 19 Uhr")
+    assert (await user_row(bot)).checkin_time == time(19)
     await chat.say("/pause until I say")
     async with bot.session() as session:
         assert (await session.scalars(select(Pause.ends_on))).one() is None
