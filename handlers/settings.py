@@ -84,7 +84,7 @@ async def location(update: Update, context: BotContext) -> None:
 
 
 async def _apply_timezone(update: Update, context: BotContext, user: User, text: str) -> None:
-    zone = parse_timezone(text)
+    zone = parse_timezone(text, user.language)
     if zone is None:
         shown = text if len(text) <= MAX_ECHO else text[:MAX_ECHO] + "…"
         prompt = texts.TIMEZONE_UNKNOWN.format(text=shown, examples=texts.TIMEZONE_EXAMPLES)

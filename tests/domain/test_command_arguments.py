@@ -1,5 +1,5 @@
 """Command arguments in the user's language (/pause, /days, /quiet, /mode, /checkin,
-/checkintime), English always accepted as well, a word of another language never."""
+/checkintime, /timezone), English always accepted as well, a word of another language never."""
 
 from datetime import date, datetime, time
 
@@ -11,6 +11,7 @@ from domain.pace import Mode, parse_mode
 from domain.pausing import PauseProblem, PauseRequest, parse_pause
 from domain.quiet_hours import QuietProblem, QuietRequest, parse_quiet_hours
 from domain.timeofday import parse_time_of_day
+from domain.timezones import parse_timezone
 from domain.weekdays import EVERY_DAY, MON_FRI, WEEKENDS, parse_days
 
 NOW = datetime(2026, 12, 1, 10, 0)  # a Tuesday
@@ -223,3 +224,22 @@ def test_checkin_yesterday_in_each_language(language: str, text: str, yesterday:
 )
 def test_time_of_day_in_each_language(language: str, text: str, at: time | None) -> None:
     assert parse_time_of_day(text, language) == at
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "zone"),
+    [
+        ("ru", "Москва", "Europe/Moscow"),
+        ("ru", "Лондон, Англия", "Europe/London"),
+        ("de", "Wien", "Europe/Vienna"),
+        ("de", "Moskau", "Europe/Moscow"),
+        ("es", "Ciudad de México", "America/Mexico_City"),
+        ("es", "Nueva York", "America/New_York"),
+        ("pt_BR", "Cidade do México", "America/Mexico_City"),
+        ("ru", "Berlin", "Europe/Berlin"),  # English always
+        ("en", "Москва", None),  # a Russian name for a Russian speaker only
+        ("de", "Nueva York", None),
+    ],
+)
+def test_city_in_each_language(language: str, text: str, zone: str | None) -> None:
+    assert parse_timezone(text, language) == zone

@@ -85,9 +85,9 @@ async def test_another_languages_words_are_refused_in_the_users_own(
     bot: RunningBot, emulator: BotAPIEmulator
 ) -> None:
     chat = Chat(emulator, USER_ID, language_code="de-AT")
-    await onboard_in(chat, "Europe/Berlin", "auf Jobsuche")
+    await onboard_in(chat, "Wien", "auf Jobsuche")
     before = await user_row(bot)
-    assert before.mode == Mode.SEARCHING
+    assert (before.timezone, before.mode) == ("Europe/Vienna", Mode.SEARCHING)
 
     unreadable = texts.PAUSE_PROBLEMS[PauseProblem.UNREADABLE]
     assert (await chat.say("/days lun-vie"))["text"] == said("de", texts.DAYS_BAD)
