@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.lexicons import ENGLISH, argument_glossary
 from domain.text import clean_text
 
 
@@ -68,3 +69,10 @@ def clean_answer(raw: str) -> CleanAnswer:
     """The answer as stored: cleaned like every other text (`domain.text`), lines kept."""
     text = clean_text(raw, multiline=True) or ""
     return CleanAnswer(text=text, too_long=len(text) > MAX_ANSWER_LENGTH)
+
+
+def names_yesterday(text: str, language: str = ENGLISH) -> bool:
+    """Whether a /checkin argument asks for yesterday's check-in: "yesterday", or the word in
+    the user's `language` ("ayer", "ontem", "gestern", "вчера")."""
+    cleaned = " ".join(text.casefold().split()).strip(".!")
+    return cleaned == "yesterday" or argument_glossary(language).gloss(cleaned) == "yesterday"

@@ -6,6 +6,7 @@ never zero. Switching mode proposes that mode's days; the user decides.
 
 from enum import StrEnum
 
+from domain.lexicons import ENGLISH, argument_glossary, is_english
 from domain.weekdays import MON_FRI
 
 TUE_THU = 0b0001010
@@ -28,9 +29,12 @@ _MODE_ANSWERS: dict[Mode, frozenset[str]] = {
 }
 
 
-def parse_mode(text: str) -> Mode | None:
-    """The mode a typed answer names ("searching", "employed", …); None if it names neither."""
+def parse_mode(text: str, language: str = ENGLISH) -> Mode | None:
+    """The mode a typed answer names ("searching", "employed", …; "buscando", "angestellt" in
+    the user's `language`); None if it names neither."""
     cleaned = " ".join(text.casefold().split()).strip(".!")
+    if not is_english(language) and not any(cleaned in words for words in _MODE_ANSWERS.values()):
+        cleaned = argument_glossary(language).gloss(cleaned)
     return next((mode for mode, words in _MODE_ANSWERS.items() if cleaned in words), None)
 
 

@@ -12,7 +12,10 @@ from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
+from babel import Locale
 from timezonefinder import TimezoneFinder
+
+from domain.lexicons import ENGLISH, glossary, is_english
 
 MAX_OFFSET_MINUTES = 14 * 60
 # The areas whose keys end in a city name (Europe/Berlin), unlike US/Eastern or Etc/GMT+2.
@@ -103,17 +106,34 @@ ALIASES = {
 }
 
 
-def parse_timezone(text: str) -> str | None:
-    """A stored zone name for an IANA key, a city, an alias or an offset; None if unknown."""
+def parse_timezone(text: str, language: str = ENGLISH) -> str | None:
+    """A stored zone name for an IANA key, a city, an alias or an offset; None if unknown. In
+    the user's `language`, also a city as CLDR spells it there ("Москва", "Moskau", "Ciudad de
+    México")."""
     offset = _TYPED_OFFSET.fullmatch(text.strip().casefold().replace("−", "-"))
     if offset is not None:
         return _offset_name(_offset_minutes(offset))
-    names = _names()
-    for candidate in (text, text.partition(",")[0]):  # "Berlin, Germany" -> "Berlin"
-        key = names.get(_normalize(candidate))
-        if key is not None:
-            return key
+    tables = [_names()]
+    if not is_english(language):
+        tables.append(_local_names(glossary(language).language))
+    for names in tables:
+        for candidate in (text, text.partition(",")[0]):  # "Berlin, Germany" -> "Berlin"
+            key = names.get(_normalize(candidate))
+            if key is not None:
+                return key
     return None
+
+
+@cache
+def _local_names(language: str) -> dict[str, str]:
+    """Normalized city name in a language (Babel's CLDR exemplar cities) -> stored name."""
+    names = _names()
+    local: dict[str, str] = {}
+    for key, data in Locale.parse(language).time_zones.items():
+        stored = names.get(_normalize(key))
+        if stored is not None and "city" in data:
+            local.setdefault(_normalize(data["city"]), stored)
+    return local
 
 
 def get_zone(name: str) -> tzinfo:

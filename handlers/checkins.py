@@ -8,16 +8,15 @@ from datetime import date
 
 from telegram import Message, Update
 
-from bot import callbacks, keyboards, texts
+from bot import callbacks, i18n, keyboards, texts
 from bot.presenters import checkins as present
 from bot.runtime import BotContext
 from db.models import CheckIn, User
-from domain.checkins import AnswerType, CheckinStatus, clean_answer, question_at
+from domain.checkins import AnswerType, CheckinStatus, clean_answer, names_yesterday, question_at
 from handlers import goals, start, summary
 from handlers.common import command_argument, edit_quietly, pressed, reply, stale
 from services import checkins, stats
 
-YESTERDAY = "yesterday"
 REFUSALS = {
     checkins.Refusal.DONE: texts.CHECKIN_YESTERDAY_DONE,
     checkins.Refusal.BUSY: texts.CHECKIN_YESTERDAY_BUSY,
@@ -26,9 +25,10 @@ REFUSALS = {
 
 
 async def checkin_command(update: Update, context: BotContext) -> None:
-    """/checkin for today, /checkin yesterday for a day missed (until the end of today)."""
-    argument = command_argument(update).lower()
-    if argument == YESTERDAY:
+    """/checkin for today, /checkin yesterday (or "ayer", "gestern", … in the user's language)
+    for a day missed (until the end of today)."""
+    argument = command_argument(update)
+    if argument and names_yesterday(argument, i18n.current()):  # the sender's language
         await begin_yesterday(update, context, await context.user_or_new(update))
     elif argument:
         await reply(update, texts.CHECKIN_ARGUMENT)

@@ -27,7 +27,7 @@ async def pause_command(update: Update, context: BotContext) -> None:
     if not text:
         await reply(update, texts.PAUSE_ASK, reply_markup=keyboards.pause_choices())
         return
-    request = parse_pause(text, local_now(context.now(), users.zone(user)))
+    request = parse_pause(text, local_now(context.now(), users.zone(user)), user.language)
     if isinstance(request, PauseProblem):
         await reply(update, texts.PAUSE_PROBLEMS[request])
         return

@@ -61,7 +61,7 @@ async def mode_command(update: Update, context: BotContext) -> None:
     user = await start.set_up_user(update, context)
     if user is None:
         return
-    mode = parse_mode(command_argument(update))
+    mode = parse_mode(command_argument(update), user.language)
     if start.onboarding(user):
         await _onboarding_mode(update, context, user, mode)
     elif mode is None:
@@ -112,7 +112,7 @@ async def _quiet(update: Update, context: BotContext, user: User, text: str) -> 
         view, markup = await _view(context, user, SettingsSection.QUIET)
         await reply(update, view, reply_markup=markup)
         return True
-    request = parse_quiet_hours(text)
+    request = parse_quiet_hours(text, user.language)
     if isinstance(request, QuietProblem):
         await reply(update, texts.QUIET_PROBLEMS[request])
         return False

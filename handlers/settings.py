@@ -84,7 +84,7 @@ async def location(update: Update, context: BotContext) -> None:
 
 
 async def _apply_timezone(update: Update, context: BotContext, user: User, text: str) -> None:
-    zone = parse_timezone(text)
+    zone = parse_timezone(text, user.language)
     if zone is None:
         shown = text if len(text) <= MAX_ECHO else text[:MAX_ECHO] + "…"
         prompt = texts.TIMEZONE_UNKNOWN.format(text=shown, examples=texts.TIMEZONE_EXAMPLES)
@@ -140,7 +140,7 @@ async def checkin_time_button(update: Update, context: BotContext) -> None:
 
 
 async def _apply_time(update: Update, context: BotContext, user: User, text: str) -> None:
-    at = parse_time_of_day(text)
+    at = parse_time_of_day(text, user.language)
     if at is None:
         await reply(update, texts.CHECKIN_TIME_BAD)
         return
@@ -181,7 +181,7 @@ async def _days(update: Update, context: BotContext, user: User, text: str) -> b
             reply_markup=keyboards.networking_days(user.networking_days),
         )
         return True
-    mask = parse_days(text)
+    mask = parse_days(text, user.language)
     if not mask:
         await reply(update, texts.DAYS_BAD if mask is None else texts.DAYS_EMPTY)
         return False

@@ -130,7 +130,7 @@ async def mode_button(update: Update, context: BotContext) -> None:
 
 async def mode_from_text(update: Update, context: BotContext, user: User) -> None:
     """A typed answer to the pace question ("employed"); anything else asks again."""
-    mode = parse_mode(message_text(update))
+    mode = parse_mode(message_text(update), user.language)
     if mode is None:
         await reply(update, texts.ASK_MODE, reply_markup=keyboards.onboarding_mode())
         return

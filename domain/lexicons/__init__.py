@@ -16,6 +16,9 @@ beside the word as typed, which is what the user sees). A language module holds:
   do not cover.
 - `IMPLICIT_OBJECT`: whether the language leaves out whom one gave or asked ("pedi
   feedback", "gefragt, ob …"), so that a give or ask naming nobody is for the one person met.
+- optionally `ARGUMENT_WORDS` and `ARGUMENT_PHRASES`, the same for the words of command
+  arguments only ("/pause hasta nuevo aviso", "/quiet aus", "/days lun-vie"), read through
+  `argument_glossary` and never by the check-in reader; they win over `WORDS` and `PHRASES`.
 - optionally `NOUNS_CAPITALISED` (German: a capital does not make a word a name), and
   `morphology`, a module that knows the language's common words (German nouns by their
   endings) or gives a declined word its dictionary form (Russian through `pymorphy3`:
@@ -64,6 +67,31 @@ class Glossary:
             return "really"
         return found
 
+    def gloss(self, text: str) -> str:
+        """`text` (words between spaces) as the English words they stand for, phrases first; a
+        word the glossary does not know stays as typed. For short command arguments ("1
+        semana", "lun - vie"): the check-in reader has its own gloss, which knows names."""
+        words = text.casefold().split()
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for length in range(min(self.longest_phrase, len(words) - i), 0, -1):
+                english = self.phrases.get(tuple(words[i : i + length]))
+                if english is not None:
+                    out.extend(english)
+                    i += length
+                    break
+            else:
+                word = self.english(words[i], may_be_common=False)
+                if word != DROP:
+                    out.append(word or words[i])
+                i += 1
+        return " ".join(out)
+
+    def spellings(self, english: str) -> tuple[str, ...]:
+        """The language's words for one English word ("lunes", "lun" for monday)."""
+        return tuple(word for word, meaning in self.words.items() if meaning == english)
+
 
 ENGLISH_GLOSSARY = Glossary(ENGLISH)
 
@@ -71,25 +99,40 @@ ENGLISH_GLOSSARY = Glossary(ENGLISH)
 def glossary(language: str | None) -> Glossary:
     """The glossary of a language code ("pt-br", "pt_BR", "es-419" and "de-AT" included);
     English, which needs none, for a language the reader does not know."""
-    return _glossary(_code(language))
+    return _glossary(_code(language), arguments=False)
 
 
-@cache  # one per language the reader knows, built on first use
-def _glossary(code: str) -> Glossary:
+def argument_glossary(language: str | None) -> Glossary:
+    """The glossary for a command's arguments in a language: its words and its
+    `ARGUMENT_WORDS` ("hasta" is until, "aus" is off, "lun" is monday)."""
+    return _glossary(_code(language), arguments=True)
+
+
+def is_english(language: str | None) -> bool:
+    """Whether a language code is read as English (English itself, or one not known)."""
+    return _code(language) == ENGLISH
+
+
+@cache  # one per language the reader knows (and one for arguments), built on first use
+def _glossary(code: str, *, arguments: bool) -> Glossary:
     if code == ENGLISH:
         return ENGLISH_GLOSSARY
     data = import_module(f"domain.lexicons.{code}")
+    extra_words = getattr(data, "ARGUMENT_WORDS", {}) if arguments else {}
+    extra_phrases = getattr(data, "ARGUMENT_PHRASES", {}) if arguments else {}
     words: dict[str, str] = {}
-    for english, spelled in data.WORDS.items():
-        for word in spelled.split():
-            words.setdefault(word.casefold(), english)
+    for table in (extra_words, data.WORDS):  # the arguments' words first: they win
+        for english, spelled in table.items():
+            for word in spelled.split():
+                words.setdefault(word.casefold(), english)
     phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for english, spelled in getattr(data, "PHRASES", {}).items():
-        target = tuple(english.split())
-        for phrase in spelled.split(","):
-            key = tuple(phrase.casefold().split())
-            if key and len(target) <= len(key):
-                phrases[key] = target
+    for table in (getattr(data, "PHRASES", {}), extra_phrases):  # the last one wins
+        for english, spelled in table.items():
+            target = tuple(english.split())
+            for phrase in spelled.split(","):
+                key = tuple(phrase.casefold().split())
+                if key and len(target) <= len(key):
+                    phrases[key] = target
     morphology = getattr(data, "morphology", None)
     return Glossary(
         code,

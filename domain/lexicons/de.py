@@ -173,3 +173,38 @@ PHRASES = {
     "at": "um",
     "nobody": "mit niemandem, niemanden getroffen",
 }
+
+# Command arguments: "/pause 2 Wochen", "/pause bis Freitag", "/days Mo-Fr",
+# "/quiet von 22 bis 7", "/quiet aus".
+ARGUMENT_WORDS = {
+    "o'clock": "uhr",
+    "noon": "mittag mittags",
+    "midnight": "mitternacht",
+    "searching": "suchend jobsuche arbeitssuchend",
+    "employed": "angestellt beschäftigt berufstätig",
+    "until": "bis",
+    "for": "für fuer",
+    "off": "aus ausschalten abschalten deaktivieren deaktiviert keine",
+    "indefinitely": "unbefristet",
+    "monday": "mo",
+    "tuesday": "di",
+    "wednesday": "mi",
+    "thursday": "do",
+    "friday": "fr",
+    "saturday": "sa",
+    "sunday": "so sonnabend",
+    "days": "tage",
+    "daily": "täglich taeglich",
+    "weekdays": "werktags wochentags werktage",
+    "weekends": "wochenenden",
+}
+ARGUMENT_PHRASES = {
+    "searching": "auf jobsuche, auf der suche",
+    "employed": "ich arbeite, im job",
+    "indefinitely": (
+        "bis auf weiteres, bis ich es sage, bis ich bescheid sage, bis ich wieder da bin, "
+        "auf unbestimmte zeit"
+    ),
+    "until": "bis zum, bis zur",
+    "everyday": "jeden tag, alle tage",
+}

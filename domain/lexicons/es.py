@@ -229,3 +229,39 @@ PHRASES |= {
     f"in {english}": ", ".join(f"en {w}" for w in spelled.split())
     for english, spelled in _COUNTS.items()
 }
+
+# Command arguments: "/pause 2 semanas", "/pause hasta el viernes", "/days lun-vie",
+# "/quiet de 22:00 a 07:00", "/quiet apagar".
+ARGUMENT_WORDS = {
+    "o'clock": "horas hs",
+    "noon": "mediodía mediodia",
+    "midnight": "medianoche",
+    "searching": "buscando busco búsqueda busqueda",
+    "employed": "empleado empleada trabajando contratado contratada",
+    "until": "hasta",
+    "to": "a al",
+    "for": "durante",
+    "off": "apagar apagado apagadas desactivar desactivado desactivadas quitar ninguna",
+    "indefinitely": "indefinidamente",
+    "monday": "lu lun",
+    "tuesday": "ma mar",
+    "wednesday": "mi mié mie",
+    "thursday": "ju jue",
+    "friday": "vi vie",
+    "saturday": "sá sa sáb sab",
+    "sunday": "do dom",
+    "weekdays": "laborables",
+    "daily": "diario diariamente",
+}
+ARGUMENT_PHRASES = {
+    "searching": "buscando trabajo, buscando empleo, en búsqueda, en busqueda",
+    "employed": "tengo trabajo, tengo empleo, con trabajo",
+    "indefinitely": (
+        "hasta nuevo aviso, hasta que yo diga, hasta que diga, hasta que vuelva, "
+        "por tiempo indefinido"
+    ),
+    "until": "hasta el, hasta la",
+    "weekdays": "entre semana, días laborables, dias laborables",
+    "weekends": "fines de semana, los fines de semana",
+    "everyday": "todos los días, todos los dias, cada día, cada dia",
+}

@@ -214,3 +214,39 @@ PHRASES |= {
     f"in {english}": ", ".join(f"em {w}" for w in spelled.split())
     for english, spelled in _COUNTS.items()
 }
+
+# Command arguments: "/pause 2 semanas", "/pause até sexta", "/days seg-sex",
+# "/quiet das 22:00 às 07:00", "/quiet desligar".
+ARGUMENT_WORDS = {
+    "o'clock": "horas hs",
+    "noon": "meio-dia",
+    "midnight": "meia-noite",
+    "searching": "procurando buscando busca",
+    "employed": "empregado empregada trabalhando",
+    "until": "até ate",
+    "to": "a à às as",
+    "from": "das",
+    "for": "durante",
+    "off": "desligar desligado desligadas desativar desativado desativadas nenhum nenhuma",
+    "indefinitely": "indefinidamente",
+    "weekdays": "úteis uteis",
+    "daily": "diariamente",
+}
+ARGUMENT_PHRASES = {
+    "searching": "procurando emprego, procurando trabalho, buscando emprego",
+    "employed": "tenho emprego, tenho trabalho, estou empregado, estou empregada",
+    "indefinitely": (
+        "até segunda ordem, ate segunda ordem, até eu dizer, ate eu dizer, até eu voltar, "
+        "ate eu voltar, por tempo indeterminado"
+    ),
+    "until": "até o, até a, ate o, ate a, até o dia, ate o dia",
+    "weekdays": "dias úteis, dias uteis",
+    "weekends": "fins de semana",
+    "to": "às, as, à",  # "das 22:00 às 07:00" (in a check-in, "às 10" is "at 10")
+    "everyday": "todos os dias, todo dia, todo o dia",
+    # "/days segunda-feira - sexta-feira": the dashes of a list of days stand apart
+    **{
+        day: ", ".join(f"{name} - feira" for name in WORDS[day].split() if "-" not in name)
+        for day in ("monday", "tuesday", "wednesday", "thursday", "friday")
+    },
+}
