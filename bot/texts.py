@@ -39,7 +39,7 @@ BOT_SHORT_DESCRIPTION = _("A two-minute daily networking check-in. A marathon, n
 
 # (command, menu description); the order is the order of /help and of Telegram's menu.
 COMMANDS: Sequence[tuple[str, str]] = (
-    ("checkin", _("Start today's check-in")),
+    ("checkin", _("Today's check-in; /checkin yesterday logs a missed day")),
     ("stats", _("Your streak and totals")),
     ("timezone", _("Set your timezone: /timezone Berlin")),
     ("checkintime", _("When the daily check-in comes: /checkintime 18:30")),
