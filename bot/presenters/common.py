@@ -1,10 +1,11 @@
 """Dates, amounts of time, counts and networking days, as every message writes them."""
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime, time
 
 from bot import i18n, texts
+from domain.contacts import Tier
 from domain.schedule import local_now
 from domain.timeofday import format_time
 from domain.timezones import get_zone
@@ -123,3 +124,18 @@ def _format_run(run: list[int]) -> str:
 def schedule_line(template: str, *, at: time, zone: str, days: int, **extra: str) -> str:
     """A template with the check-in time, zone and days (and anything else) filled in."""
     return template.format(time=format_time(at), zone=zone, days=format_days(days), **extra)
+
+
+def tier_counts(reached: Mapping[Tier, int]) -> str:
+    """People reached per tier, in the tiers' own order: "2 insiders, 1 peer" (or nobody yet)."""
+    order = list(texts.TIER_COUNTS)
+    ordered = sorted(reached.items(), key=lambda item: order.index(item[0]))
+    shown = texts.LIST_SEPARATOR.join(plural(texts.TIER_COUNTS[t], n) for t, n in ordered)
+    return shown or texts.NOBODY_YET
+
+
+def share_of(part: int, total: int) -> str:
+    """ "40% of 5" in the language's own way; a dash before there is anything to share."""
+    if not total:
+        return texts.NONE_YET
+    return texts.IN_PERSON_SHARE.format(share=i18n.percent(part / total), total=total)

@@ -8,10 +8,10 @@ falls on a check-in day (`bot.presenters.nudges`), never as a second message at 
 
 from collections.abc import Callable
 
-from bot import i18n, keyboards, texts
+from bot import keyboards, texts
 from bot.keyboards import Row
 from bot.presenters import partners
-from bot.presenters.common import pick, plural
+from bot.presenters.common import pick, share_of, tier_counts
 from domain.nudges import NudgeKind
 from domain.planning import Review, UserView
 
@@ -34,28 +34,16 @@ def rows(review: Review) -> list[Row]:
 def numbers(review: Review, view: UserView) -> str:
     """The week in numbers and one focus for next week (docs/coaching.md)."""
     week = review.week
-    order = list(texts.TIER_COUNTS)
-    tiers = texts.LIST_SEPARATOR.join(
-        plural(texts.TIER_COUNTS[tier], count)
-        for tier, count in sorted(week.reached.items(), key=lambda item: order.index(item[0]))
-    )
-    live = (
-        texts.IN_PERSON_SHARE.format(
-            share=i18n.percent(week.live / week.with_channel), total=week.with_channel
-        )
-        if week.with_channel
-        else texts.NONE_YET
-    )
     return texts.REVIEW.format(
         title=pick(texts.REVIEW_TITLES, review.day),
         checkins=week.checkins,
         days=week.networking_days,
-        tiers=tiers or texts.NOBODY_YET,
+        tiers=tier_counts(week.reached),
         gives=week.gives,
         asks=week.asks,
         done=week.followups_done,
         overdue=week.followups_overdue,
-        live=live,
+        live=share_of(week.live, week.with_channel),
         warm=week.warm,
         focus=texts.FOCUS[review.focus],
     )

@@ -3,7 +3,7 @@
 from math import gcd
 
 from bot import i18n, texts
-from bot.presenters.common import day_and_month, format_days, plural
+from bot.presenters.common import day_and_month, format_days, plural, share_of, tier_counts
 from domain.stats import Summary
 from domain.streaks import FREEZE_EVERY, MAX_FREEZES
 from services.stats import NetworkView, Overview
@@ -44,18 +44,6 @@ def freezes(summary: Summary) -> list[str]:
 def network(view: NetworkView) -> str:
     window = view.summary
     divisor = gcd(window.gives, window.asks) or 1
-    order = list(texts.TIER_COUNTS)
-    tiers = texts.LIST_SEPARATOR.join(
-        plural(texts.TIER_COUNTS[tier], count)
-        for tier, count in sorted(window.tiers.items(), key=lambda item: order.index(item[0]))
-    )
-    in_person = (
-        texts.IN_PERSON_SHARE.format(
-            share=i18n.percent(window.in_person / window.with_channel), total=window.with_channel
-        )
-        if window.with_channel
-        else texts.NONE_YET
-    )
     ratio = texts.RATIO.format(gives=window.gives // divisor, asks=window.asks // divisor)
     return texts.STATS_NETWORK.format(
         gives=window.gives,
@@ -64,9 +52,9 @@ def network(view: NetworkView) -> str:
         on_time=view.on_time,
         done=view.done,
         overdue=view.overdue,
-        tiers=tiers or texts.NOBODY_YET,
+        tiers=tier_counts(window.tiers),
         warm=view.warm,
-        in_person=in_person,
+        in_person=share_of(window.in_person, window.with_channel),
     )
 
 
