@@ -14,11 +14,28 @@ from bot import callbacks, keyboards, texts
 from bot.callbacks import InviteAnswer
 from bot.presenters import partners as present
 from bot.runtime import BotContext
-from db.models import User
+from db.models import Partner, User
 from handlers.common import edit_quietly, known_user, pressed_by_user, reply, stale
 from services import partners
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)  # the invite link would preview the bot
+PartnerButton = callbacks.PartnerEnd | callbacks.PartnerCheer | callbacks.PartnerNudge
+
+
+async def _own_partnership(
+    update: Update, context: BotContext, button: type[PartnerButton]
+) -> tuple[User, Partner, User] | None:
+    """The presser, and the partnership the button names with its partner, if it is the
+    presser's own; else None, after answering "no longer applies"."""
+    found = await pressed_by_user(update, context, button)
+    if found is None:
+        return None
+    data, user = found
+    own = await partners.own_row(context.db, data.row_id, user)
+    if own is None:
+        await stale(update)
+        return None
+    return (user, *own)
 
 
 async def partner_command(update: Update, context: BotContext) -> None:
@@ -80,15 +97,10 @@ async def invite_button(update: Update, context: BotContext) -> None:
 
 async def end_button(update: Update, context: BotContext) -> None:
     """End a partnership; the other side is told in one line, without detail."""
-    found = await pressed_by_user(update, context, callbacks.PartnerEnd)
+    found = await _own_partnership(update, context, callbacks.PartnerEnd)
     if found is None:
         return
-    button, user = found
-    own = await partners.own_row(context.db, button.row_id, user)
-    if own is None:
-        await stale(update)
-        return
-    row, partner = own
+    user, row, partner = found
     now = context.now()
     await partners.end(context.db, row)
     told = present.ended(partner, user.first_name)
@@ -102,15 +114,10 @@ async def end_button(update: Update, context: BotContext) -> None:
 
 async def cheer_button(update: Update, context: BotContext) -> None:
     """👏 under the weekly digest: one short line to the partner, once a day per partner."""
-    found = await pressed_by_user(update, context, callbacks.PartnerCheer)
+    found = await _own_partnership(update, context, callbacks.PartnerCheer)
     if found is None:
         return
-    button, user = found
-    own = await partners.own_row(context.db, button.row_id, user)
-    if own is None:
-        await stale(update)
-        return
-    row, partner = own
+    user, row, partner = found
     query = update.callback_query
     assert query is not None
     now = context.now()
@@ -126,15 +133,10 @@ async def cheer_button(update: Update, context: BotContext) -> None:
 async def nudge_button(update: Update, context: BotContext) -> None:
     """ "Send a nudge" under the quiet-partner suggestion: the planner sends it under the
     partner's attention policy."""
-    found = await pressed_by_user(update, context, callbacks.PartnerNudge)
+    found = await _own_partnership(update, context, callbacks.PartnerNudge)
     if found is None:
         return
-    button, user = found
-    own = await partners.own_row(context.db, button.row_id, user)
-    if own is None:
-        await stale(update)
-        return
-    row, partner = own
+    _user, row, partner = found
     query = update.callback_query
     assert query is not None
     if not await partners.request_nudge(context.db, row, partner, context.now()):
